@@ -1,0 +1,28 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "CentralD",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "centrald", targets: ["centrald"])
+    ],
+    targets: [
+        // C interop: module maps + small static-inline shims.
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
+        .systemLibrary(name: "CUchardet", pkgConfig: "uchardet", providers: [.apt(["libuchardet-dev"])]),
+        .systemLibrary(name: "CXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev"])]),
+
+        .target(name: "Core", dependencies: ["CUchardet", "CXML2", "CCmark"],
+                resources: [.copy("Resources")]),
+        .target(name: "Data", dependencies: ["Core", "CLibPQ"], resources: [.copy("Migrations")]),
+        .target(name: "CentralTUI", dependencies: ["Core", "CNcurses"]),
+        .executableTarget(name: "centrald", dependencies: ["Core", "Data", "CentralTUI"]),
+
+        .testTarget(name: "CoreTests", dependencies: ["Core"]),
+        .testTarget(name: "DataTests", dependencies: ["Core", "Data"]),
+        .testTarget(name: "CentralTUITests", dependencies: ["Core", "CentralTUI"]),
+    ]
+)
