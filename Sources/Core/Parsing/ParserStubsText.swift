@@ -1,18 +1,6 @@
 // TEMPORARY: replaced by the real parsers (helpers' branches). Signatures are the contract.
 import Foundation
 
-public enum SalaryParser {
-    /// Parses free salary text; nil when the text holds no pay.
-    public static func parse(_ text: String, source: SalarySource = .parsed, defaultCurrency: String? = nil) -> Salary? { nil }
-}
-public enum ExperienceParser {
-    /// Years min/max from text such as "5+ years", "3-5 yrs"; nil when none.
-    public static func parse(_ text: String) -> ExperienceRange? { nil }
-}
-public enum PostedDateParser {
-    /// ISO dates, epoch seconds/millis, "Today", "3 days ago", "30+ days ago" against `now`.
-    public static func parse(_ text: String, now: Date) -> Date? { nil }
-}
 public enum LocationParser {
     public static func parse(_ text: String) -> Location { Location() }
 }
@@ -39,4 +27,8 @@ public final class SkillExtractor: Sendable {
     public func extract(from text: String) -> [String] { [] }
     /// Canonical names for a list of skill phrases; unknown phrases kept as given (trimmed).
     public func canonicalize(_ phrases: [String]) -> [String] { phrases }
+}
+public enum KeywordExtractor {
+    /// Search keywords (lower-case, de-duplicated) from a title and description.
+    public static func keywords(title: String, description: String, skills: [String]) -> [String] { [] }
 }
