@@ -1,1 +1,47 @@
-print("centrald")
+import Foundation
+
+let topHelp = """
+    centrald — job-matching console and tools
+
+    usage: centrald <command> [options]
+
+      tui [--batch]                 the console (scraper dashboard); --batch prints one frame
+      demo                          embedded database + demo data + console
+      import FILE… [--platform P] [--json]
+                                    import job postings (format detected per file)
+      parse KIND TEXT…              show how a string is normalized (salary, experience,
+                                    location, skills, date, work-mode); one JSON object per text
+      db start|stop|status|url|migrate
+                                    the database (embedded unless DATABASE_URL is set)
+      help                          this text
+
+    Environment: DATABASE_URL (or PG*) to use your own PostgreSQL; CENTRALD_HOME for the
+    embedded cluster (default ~/.local/share/centrald); NO_COLOR for a monochrome console.
+    """
+
+func runMain() -> Int32 {
+    var argv = Array(CommandLine.arguments.dropFirst())
+    guard !argv.isEmpty else {
+        print(topHelp)
+        return 2
+    }
+    let command = argv.removeFirst()
+    do {
+        switch command {
+        case "db": return try DBCommand.run(argv)
+        case "help", "--help", "-h":
+            print(topHelp)
+            return 0
+        default:
+            throw UsageError("unknown command '\(command)'")
+        }
+    } catch let e as UsageError {
+        FileHandle.standardError.write(Data("centrald: \(e.description)\n\(topHelp)\n".utf8))
+        return 2
+    } catch {
+        FileHandle.standardError.write(Data("centrald: \(error)\n".utf8))
+        return 1
+    }
+}
+
+exit(runMain())

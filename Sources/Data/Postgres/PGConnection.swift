@@ -1,0 +1,154 @@
+import CLibPQ
+import Foundation
+
+/// One libpq connection. Not thread-safe: use one per thread.
+public final class PGConnection {
+    private let conn: OpaquePointer
+
+    /// Connects with a libpq conninfo string or URL ("" uses the PG* environment variables).
+    public init(conninfo: String) throws {
+        guard let c = PQconnectdb(conninfo) else {
+            throw PGError(message: "out of memory", context: "connect")
+        }
+        if PQstatus(c) != CONNECTION_OK {
+            let msg = String(cString: PQerrorMessage(c)).trimmingCharacters(in: .whitespacesAndNewlines)
+            PQfinish(c)
+            throw PGError(message: msg, context: "connect")
+        }
+        conn = c
+        PQsetNoticeReceiver(conn, { _, _ in }, nil)  // notices (e.g. "already exists, skipping") stay quiet
+    }
+
+    deinit { PQfinish(conn) }
+
+    /// Runs one statement with text parameters ($1, $2, …); nil is SQL NULL.
+    @discardableResult
+    public func query(_ sql: String, _ params: [PGBindable?] = []) throws -> PGResult {
+        let texts = params.map { $0?.pgText }
+        let result = try withCStrings(texts) { ptrs in
+            PQexecParams(conn, sql, Int32(texts.count), nil, ptrs, nil, nil, 0)
+        }
+        return try check(result, context: "query")
+    }
+
+    /// Runs several statements without parameters (migrations, DDL).
+    public func execute(script sql: String) throws {
+        let result = PQexec(conn, sql)
+        _ = try check(result, context: "script")
+    }
+
+    /// Runs `body` in a transaction; rolls back when it throws.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try query("BEGIN")
+        do {
+            let value = try body()
+            try query("COMMIT")
+            return value
+        } catch {
+            _ = try? query("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Streams rows into `COPY … FROM STDIN` (text format); `write` is handed a writer to call per row.
+    public func copyIn(_ copySQL: String, _ write: (PGCopyWriter) throws -> Void) throws {
+        let start = PQexec(conn, copySQL)
+        if PQresultStatus(start) != PGRES_COPY_IN {
+            _ = try check(start, context: "COPY")
+            throw PGError(message: "server did not enter COPY IN", context: "COPY")
+        }
+        PQclear(start)
+        let writer = PGCopyWriter(conn: conn)
+        var failure: Error?
+        do {
+            try write(writer)
+            try writer.flush()
+        } catch {
+            failure = error
+        }
+        let endCode = failure == nil ? PQputCopyEnd(conn, nil) : PQputCopyEnd(conn, "aborted by client")
+        if endCode != 1 { failure = failure ?? PGError(message: lastError, context: "COPY") }
+        while let r = PQgetResult(conn) {
+            do { _ = try check(r, context: "COPY") } catch { failure = failure ?? error }
+        }
+        if let failure { throw failure }
+    }
+
+    var lastError: String {
+        String(cString: PQerrorMessage(conn)).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private func check(_ result: OpaquePointer?, context: String) throws -> PGResult {
+        guard let result else { throw PGError(message: lastError, context: context) }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_COPY_IN:
+            return PGResult(result)
+        default:
+            func field(_ code: Int32) -> String? {
+                guard let p = PQresultErrorField(result, code) else { return nil }
+                return String(cString: p)
+            }
+            let error = PGError(
+                sqlState: field(Int32(UInt8(ascii: "C"))),
+                message: field(Int32(UInt8(ascii: "M"))) ?? lastError,
+                detail: field(Int32(UInt8(ascii: "D"))),
+                hint: field(Int32(UInt8(ascii: "H"))),
+                context: context)
+            PQclear(result)
+            throw error
+        }
+    }
+}
+
+private func withCStrings<R>(_ strings: [String?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
+    let owned: [UnsafeMutablePointer<CChar>?] = strings.map { $0.map { strdup($0) } }
+    defer { owned.forEach { free($0) } }
+    return body(owned.map { UnsafePointer($0) })
+}
+
+/// Buffers COPY text rows and sends them in large chunks.
+public final class PGCopyWriter {
+    private let conn: OpaquePointer
+    private var buffer: [UInt8] = []
+
+    init(conn: OpaquePointer) {
+        self.conn = conn
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    /// Appends one row; nil fields are NULL. Values are escaped for COPY text format.
+    public func row(_ fields: [String?]) throws {
+        for (i, f) in fields.enumerated() {
+            if i > 0 { buffer.append(0x09) }
+            guard let f else {
+                buffer.append(contentsOf: [0x5C, 0x4E])  // \N
+                continue
+            }
+            for b in f.utf8 {
+                switch b {
+                case 0x5C: buffer.append(contentsOf: [0x5C, 0x5C])
+                case 0x09: buffer.append(contentsOf: [0x5C, 0x74])
+                case 0x0A: buffer.append(contentsOf: [0x5C, 0x6E])
+                case 0x0D: buffer.append(contentsOf: [0x5C, 0x72])
+                case 0x00: continue
+                default: buffer.append(b)
+                }
+            }
+        }
+        buffer.append(0x0A)
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    func flush() throws {
+        guard !buffer.isEmpty else { return }
+        let ok = buffer.withUnsafeBufferPointer { p in
+            p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) {
+                PQputCopyData(conn, $0, Int32(p.count))
+            }
+        }
+        if ok != 1 {
+            throw PGError(message: String(cString: PQerrorMessage(conn)), context: "COPY")
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,60 @@
+import CLibPQ
+import Foundation
+
+/// A query result; frees itself.
+public final class PGResult {
+    private let res: OpaquePointer
+
+    init(_ res: OpaquePointer) { self.res = res }
+    deinit { PQclear(res) }
+
+    public var rowCount: Int { Int(PQntuples(res)) }
+    public var columnCount: Int { Int(PQnfields(res)) }
+    /// Rows changed by INSERT/UPDATE/DELETE.
+    public var affectedRows: Int { Int(String(cString: PQcmdTuples(res))) ?? 0 }
+
+    public func isNull(_ row: Int, _ col: Int) -> Bool { PQgetisnull(res, Int32(row), Int32(col)) == 1 }
+
+    public func string(_ row: Int, _ col: Int) -> String? {
+        if isNull(row, col) { return nil }
+        return String(cString: PQgetvalue(res, Int32(row), Int32(col)))
+    }
+    public func int(_ row: Int, _ col: Int) -> Int? { string(row, col).flatMap { Int($0) } }
+    public func int64(_ row: Int, _ col: Int) -> Int64? { string(row, col).flatMap { Int64($0) } }
+    public func double(_ row: Int, _ col: Int) -> Double? { string(row, col).flatMap { Double($0) } }
+    public func bool(_ row: Int, _ col: Int) -> Bool? { string(row, col).map { $0 == "t" } }
+    /// Reads a timestamptz sent as epoch seconds (select `extract(epoch from x)`).
+    public func date(_ row: Int, _ col: Int) -> Date? { double(row, col).map { Date(timeIntervalSince1970: $0) } }
+}
+
+/// A value that can be sent as a text parameter.
+public protocol PGBindable {
+    var pgText: String { get }
+}
+extension String: PGBindable { public var pgText: String { self } }
+extension Int: PGBindable { public var pgText: String { String(self) } }
+extension Int64: PGBindable { public var pgText: String { String(self) } }
+extension Double: PGBindable { public var pgText: String { String(self) } }
+extension Bool: PGBindable { public var pgText: String { self ? "true" : "false" } }
+extension Date: PGBindable {
+    /// ISO-8601 with microseconds, UTC.
+    public var pgText: String { PGTime.iso(self) }
+}
+enum PGTime {
+    static func iso(_ d: Date) -> String {
+        var tm = tm()
+        var secs = time_t(floor(d.timeIntervalSince1970))
+        gmtime_r(&secs, &tm)
+        let micros = Int((d.timeIntervalSince1970 - floor(d.timeIntervalSince1970)) * 1_000_000)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                      tm.tm_hour, tm.tm_min, tm.tm_sec, micros)
+    }
+}
+extension Array: PGBindable where Element == String {
+    /// A PostgreSQL text[] literal with every element quoted.
+    public var pgText: String {
+        "{" + map { s in
+            "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }.joined(separator: ",") + "}"
+    }
+}
