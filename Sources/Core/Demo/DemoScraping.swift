@@ -104,7 +104,7 @@ enum DemoScrapeFactory {
                     fill(&run, lease: lease, rng: &rng)
                 }
                 runs.append(run)
-                t = run.finishedAt!.timeIntervalSince1970 + Double(rng.int(25 * 60...50 * 60))
+                t = run.finishedAt!.timeIntervalSince1970 + Double(rng.int(22 * 60...45 * 60))
             }
         }
         // Make sure every kind appears at least once, whatever the seed.
