@@ -177,5 +177,43 @@ import Testing
             misses.forEach { print($0) }
             #expect(pct >= 97, "\(kind) accuracy \(pct)% under 97%")
         }
+        Self.reportAdzunaAgreement(rows)
+        Self.reportSpeed(rows)
+    }
+
+    /// Informational, never failing: agreement with Adzuna's own annual midpoint (hour ×1920, day ×240,
+    /// week ×48, month ×12), within 2 %. Adzuna's figure comes from another tool, so it is not a gate.
+    static func reportAdzunaAgreement(_ rows: [Row]) {
+        let factors: [PayInterval: Double] = [.hour: 1920, .day: 240, .week: 48, .month: 12, .year: 1]
+        var compared = 0, agreed = 0
+        var disagreements = [String]()
+        for row in rows where row.kind == "salary" {
+            guard let r = row.expected.range(of: "adzuna_SalaryNormalized"),
+                  let eq = row.expected[r.upperBound...].lastIndex(of: "="),
+                  let want = Double(row.expected[row.expected.index(after: eq)...].prefix { $0.isNumber || $0 == "." })
+            else { continue }
+            compared += 1
+            let s = SalaryParser.parse(row.string, defaultCurrency: "GBP")
+            let values = [s?.min, s?.max].compactMap { $0 }
+            guard let s, !values.isEmpty else { disagreements.append("  \(row.string.prefix(70)) → nil, Adzuna \(want)"); continue }
+            let mid = values.reduce(0, +) / Double(values.count) * (factors[s.interval] ?? 1)
+            if abs(mid - want) <= want * 0.02 { agreed += 1 } else {
+                disagreements.append("  \(row.string.prefix(70)) → \(describe(s)), Adzuna \(want)")
+            }
+        }
+        print("info: agreement with Adzuna SalaryNormalized \(agreed)/\(compared) (not a gate)")
+        disagreements.forEach { print($0) }
+    }
+
+    /// Informational: salary parses per second over the real strings (debug build unless run with -c release).
+    static func reportSpeed(_ rows: [Row]) {
+        let texts = rows.filter { $0.kind == "salary" }.map(\.string)
+        let rounds = 20
+        let start = DispatchTime.now().uptimeNanoseconds
+        var found = 0
+        for _ in 0..<rounds { for t in texts where SalaryParser.parse(t) != nil { found += 1 } }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let perSecond = Double(texts.count * rounds) / seconds
+        print("info: SalaryParser.parse \(Int(perSecond)) parses/s over \(texts.count) real strings (\(found / rounds) with pay)")
     }
 }

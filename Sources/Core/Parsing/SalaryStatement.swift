@@ -79,6 +79,11 @@ struct SalaryStatementReader {
             if l.isScaled && !h.isScaled && h.value < l.value && h.value * 1000 >= l.value {
                 h.value *= 1000
             }
+            // "30-45000": thousands left off the first figure.
+            if !l.isScaled && !h.isScaled && l.value > 0 && l.value < 1000 && h.value >= 10_000
+                && l.value * 1000 <= h.value * 1.5 && l.value * 1000 >= h.value / 3 {
+                l.value *= 1000
+            }
             s.isLakh = l.isLakh || h.isLakh
             s.min = l.value
             s.max = h.value
@@ -269,7 +274,9 @@ struct SalaryStatementReader {
                 if t.lexeme == .and || t.lexeme == .plus { closeAfter = false }
                 if t.lexeme == .large { s.notPay = true; break }
                 if t.lexeme == .pay { s.hasPayEvidence = true; closeAfter = false }
-                if t.lexeme == .notPay, closeAfter, steps < 2 { s.notPay = true; break }
+                // "$25 gift card", "$5,000 sign-on bonus"; a figure with its own unit keeps it
+                // ("20000/annum 20 Bonus per sign up", "14.39 - 17.55/hour Shift Allowance").
+                if t.lexeme == .notPay, closeAfter, steps < 2, s.interval == nil { s.notPay = true; break }
                 if case .unit = t.lexeme, steps < 4 {
                     let len = t.end - t.start
                     if len >= 5 { s.hasPayEvidence = true }
