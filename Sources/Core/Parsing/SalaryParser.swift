@@ -102,9 +102,19 @@ public enum SalaryParser {
 
     /// Position of the next currency symbol, code or lakh word at or after `from`.
     static func nextMoneyMarker(_ b: [UInt8], from: Int) -> Int? {
+        b.withUnsafeBufferPointer { p in
+            markerTable.withUnsafeBufferPointer { table in nextMoneyMarker(b, p, table, from: from) }
+        }
+    }
+
+    private static func nextMoneyMarker(_ b: [UInt8], _ p: UnsafeBufferPointer<UInt8>, _ table: UnsafeBufferPointer<UInt8>,
+                                        from: Int) -> Int? {
         var i = from
-        let n = b.count
+        let n = p.count
         while i < n {
+            // Skip the bytes that can't start a marker without the switch below (most of a description).
+            while i < n, table[Int(p[i])] == 0 { i += 1 }
+            guard i < n else { return nil }
             let c = b[i]
             switch c {
             case 0x24: return i
@@ -114,15 +124,14 @@ public enum SalaryParser {
                 // Three-letter codes next to a digit: "USD 82,670", "70.000EUR".
                 if i + 3 <= n, i + 3 == n || !SalaryTokenizer.isLetter(b[i + 3]),
                    isCurrencyCode(b, i), nearDigit(b, i, i + 3) { return i }
-            case 0x6C, 0x4C:  // "lakh", "lacs", "LPA" after a digit
-                if i >= 1, SalaryTokenizer.isDigit(b[i - 1]) || (i >= 2 && b[i - 1] == 0x20 && SalaryTokenizer.isDigit(b[i - 2])),
-                   i + 1 < n, (b[i + 1] | 0x20) == 0x61 || (b[i + 1] | 0x20) == 0x70 {
-                    var j = i - 1
-                    while j > 0, SalaryTokenizer.isDigit(b[j - 1]) || b[j - 1] == 0x2D || b[j - 1] == 0x20 || b[j - 1] == 0x2E {
-                        j -= 1
-                    }
-                    return j
-                }
+            case 0x30...0x39:
+                // "5 LPA", "10-15 Lakhs", "2.25-3 Lacs": a figure followed by a lakh word.
+                var j = i
+                while j < n, SalaryTokenizer.isDigit(b[j]) || b[j] == 0x2E || b[j] == 0x2C || b[j] == 0x2D
+                    || b[j] == 0x20, j - i < 24 { j += 1 }
+                if j + 1 < n, b[j] | 0x20 == 0x6C, b[j + 1] | 0x20 == 0x61 || b[j + 1] | 0x20 == 0x70 { return i }
+                i = max(i + 1, j)
+                continue
             default: break
             }
             i += 1
@@ -130,7 +139,17 @@ public enum SalaryParser {
         return nil
     }
 
+    /// Bytes that may start a money marker: `$`, lead bytes of `£ ¥ € ₹`, capitals, `l`/`L`.
+    private static let markerTable: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 256)
+        for b in [0x24, 0xC2, 0xE2] { table[b] = 1 }
+        for b in 0x30...0x39 { table[b] = 1 }
+        for b in 0x41...0x5A { table[b] = 1 }
+        return table
+    }()
+
     private static func isCurrencyCode(_ b: [UInt8], _ i: Int) -> Bool {
+        guard b[i + 1] >= 0x41, b[i + 1] <= 0x5A, b[i + 2] >= 0x41, b[i + 2] <= 0x5A else { return false }
         if case .currency = SalaryLexicon.classify(b, i, i + 3) { return true }
         return false
     }

@@ -53,10 +53,15 @@ struct SalaryTokenizer {
 
     /// Bytes of `text` with Markdown escapes (`\.`, `\-`) removed.
     static func bytes(of text: String) -> [UInt8] {
+        let raw = text.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(text.utf8)
+        let hasBackslash = raw.withUnsafeBufferPointer { p in
+            p.baseAddress.map { memchr($0, 0x5C, p.count) != nil } ?? false
+        }
+        guard hasBackslash else { return raw }
         var out = [UInt8]()
-        out.reserveCapacity(text.utf8.count)
+        out.reserveCapacity(raw.count)
         var escaped = false
-        for b in text.utf8 {
+        for b in raw {
             if escaped {
                 escaped = false
                 if isASCIIPunct(b) { out.append(b); continue }
