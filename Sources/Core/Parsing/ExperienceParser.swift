@@ -1,0 +1,203 @@
+import Foundation
+
+/// Years of experience from text, by scanning the UTF-8 bytes.
+///
+/// Reads "5+ years" (max nil), "3-5 yrs", "3–5 years", "3 to 5 Years", Dice's "N - M yrs", Naukri's "2-4 Yrs",
+/// number words ("minimum of seven years", "five (5) years"), months ("60 months" → 5, "1 year 6 months" → 1.5),
+/// schema.org `monthsOfExperience` and `required_experience_in_months`. "years old" / "years of age" are ages,
+/// not experience. The first requirement in the text wins ("8+ years total …, 5+ years …" → 8).
+///
+/// With no number, seniority words decide (the highest found):
+/// fresher / "no experience" 0–0; intern, trainee, graduate, entry level, junior 0–2; associate 1–3;
+/// mid-level, intermediate 2–5; senior 5+; lead, staff, principal, architect 8+; director, head, VP, chief 10+.
+public enum ExperienceParser {
+    /// Years min/max from text such as "5+ years", "3-5 yrs"; nil when none.
+    public static func parse(_ text: String) -> ExperienceRange? {
+        let b = Array(text.utf8)
+        if let months = jsonMonths(b) { return months }
+        if SalaryParser.contains(b, "no experience") || SalaryParser.contains(b, "no prior experience")
+            || SalaryParser.contains(b, "\"no_experience_required\": \"true\"") {
+            return ExperienceRange(yearsMin: 0, yearsMax: 0)
+        }
+        var i = 0
+        while i < b.count {
+            if let (range, next) = requirement(b, at: i) {
+                if let range { return range }
+                i = next
+            } else {
+                i += 1
+            }
+        }
+        return seniority(b)
+    }
+
+    /// `"monthsOfExperience": 72.0`, `"required_experience_in_months": "24"`.
+    private static func jsonMonths(_ b: [UInt8]) -> ExperienceRange? {
+        for key: StaticString in ["monthsofexperience", "required_experience_in_months"] {
+            guard var i = SalaryParser.firstIndex(b, key) else { continue }
+            i += key.utf8CodeUnitCount
+            while i < b.count, b[i] == 0x22 || b[i] == 0x3A || b[i] == 0x20 { i += 1 }
+            var j = i
+            while j < b.count, SalaryTokenizer.isDigit(b[j]) || b[j] == 0x2E { j += 1 }
+            if j > i, let months = Double(String(decoding: b[i..<j], as: UTF8.self)) {
+                return ExperienceRange(yearsMin: rounded(months / 12), yearsMax: nil)
+            }
+        }
+        return nil
+    }
+
+    private static func rounded(_ v: Double) -> Double { (v * 100).rounded() / 100 }
+
+    /// A number (digits or word) at `i`, its value and end. Digits must not continue a longer token.
+    private static func number(_ b: [UInt8], at i: Int) -> (Double, Int)? {
+        guard i < b.count else { return nil }
+        if SalaryTokenizer.isDigit(b[i]) {
+            // Not the tail of a longer number or a decimal ("3.5"); text glued to a word is fine
+            // ("field.3+ years", "experience5+ years": scraped lists lose their line breaks).
+            if i > 0, SalaryTokenizer.isDigit(b[i - 1]) { return nil }
+            if i > 1, b[i - 1] == 0x2E || b[i - 1] == 0x2C, SalaryTokenizer.isDigit(b[i - 2]) { return nil }
+            var j = i, v = 0.0
+            while j < b.count, SalaryTokenizer.isDigit(b[j]) { v = v * 10 + Double(b[j] - 0x30); j += 1 }
+            if j + 1 < b.count, b[j] == 0x2E, SalaryTokenizer.isDigit(b[j + 1]) {
+                var scale = 0.1
+                j += 1
+                while j < b.count, SalaryTokenizer.isDigit(b[j]) { v += Double(b[j] - 0x30) * scale; scale /= 10; j += 1 }
+            }
+            return (v, j)
+        }
+        guard SalaryTokenizer.isLetter(b[i]), i == 0 || !SalaryTokenizer.isLetter(b[i - 1]) else { return nil }
+        var j = i
+        while j < b.count, SalaryTokenizer.isLetter(b[j]) { j += 1 }
+        guard let v = numberWords[SalaryLexicon.key(b, i, j)] else { return nil }
+        // "five (5) years": the digits in parentheses repeat the word.
+        var k = j
+        while k < b.count, b[k] == 0x20 { k += 1 }
+        if k < b.count, b[k] == 0x28 {
+            var m = k + 1
+            while m < b.count, SalaryTokenizer.isDigit(b[m]) { m += 1 }
+            if m < b.count, b[m] == 0x29, m > k + 1 { j = m + 1 }
+        }
+        return (v, j)
+    }
+
+    private static func skipSpaces(_ b: [UInt8], _ i: Int) -> Int {
+        var i = i
+        while i < b.count, b[i] == 0x20 || b[i] == 0x09 || (b[i] == 0xC2 && i + 1 < b.count && b[i + 1] == 0xA0) {
+            i += b[i] == 0xC2 ? 2 : 1
+        }
+        return i
+    }
+
+    /// A dash of any kind or "to" at `i`: the index after it.
+    private static func rangeConnector(_ b: [UInt8], _ i: Int) -> Int? {
+        guard i < b.count else { return nil }
+        if b[i] == 0x2D || b[i] == 0x7E { return i + 1 }
+        if b[i] == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] >= 0x92 && b[i + 2] <= 0x95 { return i + 3 }
+        if i + 2 < b.count, b[i] | 0x20 == 0x74, b[i + 1] | 0x20 == 0x6F, b[i + 2] == 0x20 { return i + 2 }
+        return nil
+    }
+
+    enum Unit { case year, month }
+
+    /// "years", "yrs", "yr", "year", "months", "mos" at `i` (after an optional apostrophe): unit and end.
+    private static func unit(_ b: [UInt8], _ i: Int) -> (Unit, Int)? {
+        var j = i
+        while j < b.count, SalaryTokenizer.isLetter(b[j]) { j += 1 }
+        guard j > i else { return nil }
+        switch SalaryLexicon.key(b, i, j) {
+        case SalaryLexicon.key("years"), SalaryLexicon.key("year"), SalaryLexicon.key("yrs"),
+             SalaryLexicon.key("yr"), SalaryLexicon.key("y"):
+            var k = j
+            // "years'" / "years’"
+            if k < b.count, b[k] == 0x27 { k += 1 }
+            if k + 2 < b.count, b[k] == 0xE2, b[k + 1] == 0x80, b[k + 2] == 0x99 { k += 3 }
+            return (.year, k)
+        case SalaryLexicon.key("months"), SalaryLexicon.key("month"), SalaryLexicon.key("mos"),
+             SalaryLexicon.key("mo"):
+            return (.month, j)
+        default: return nil
+        }
+    }
+
+    /// A requirement starting at `i`: `(range, _)` when found; `(nil, next)` when a number there is not one.
+    private static func requirement(_ b: [UInt8], at i: Int) -> (ExperienceRange?, Int)? {
+        guard let (v1, e1) = number(b, at: i) else { return nil }
+        var j = e1
+        var plus = false
+        var v2: Double?
+        j = skipSpaces(b, j)
+        if j < b.count, b[j] == 0x2B { plus = true; j = skipSpaces(b, j + 1) }
+        if !plus, let afterDash = rangeConnector(b, j) {
+            let k = skipSpaces(b, afterDash)
+            if let (v, e) = number(b, at: k) {
+                v2 = v
+                j = skipSpaces(b, e)
+                if j < b.count, b[j] == 0x2B { j = skipSpaces(b, j + 1) }
+            }
+        }
+        guard let (u, ue) = unit(b, j) else { return (nil, e1) }
+        // Ages, not experience.
+        let after = skipSpaces(b, ue)
+        if startsWith(b, after, "old") || startsWith(b, after, "of age") { return (nil, ue) }
+        let factor = u == .year ? 1.0 : 1.0 / 12
+        var lo = v1 * factor
+        var hi = v2.map { $0 * factor }
+        guard lo <= 50, (hi ?? 0) <= 50 else { return (nil, ue) }
+        // "1 year 6 months".
+        if u == .year, v2 == nil, !plus, let (m, me) = number(b, at: after), let (mu, _) = unit(b, skipSpaces(b, me)),
+           mu == .month {
+            lo += m / 12
+        }
+        if let h = hi, h < lo { (lo, hi) = (h, lo) }
+        return (ExperienceRange(yearsMin: rounded(lo), yearsMax: hi.map(rounded)), ue)
+    }
+
+    private static func startsWith(_ b: [UInt8], _ i: Int, _ s: StaticString) -> Bool {
+        let n = s.utf8CodeUnitCount
+        guard i + n <= b.count else { return false }
+        for k in 0..<n where b[i + k] | 0x20 != s.utf8Start[k] && b[i + k] != s.utf8Start[k] { return false }
+        return true
+    }
+
+    /// The highest seniority word in the text, mapped to years (see the type's documentation).
+    private static func seniority(_ b: [UInt8]) -> ExperienceRange? {
+        var best: (rank: Int, range: ExperienceRange)?
+        var i = 0
+        while i < b.count {
+            // A literal "\n" (escaped newline in scraped JSON) separates words.
+            if b[i] == 0x5C, i + 1 < b.count, b[i + 1] == 0x6E || b[i + 1] == 0x74 || b[i + 1] == 0x72 { i += 2; continue }
+            guard SalaryTokenizer.isLetter(b[i]) else { i += 1; continue }
+            var j = i
+            while j < b.count, SalaryTokenizer.isLetter(b[j]) { j += 1 }
+            if let level = seniorityWords[SalaryLexicon.key(b, i, j)], level.rank > (best?.rank ?? -1) {
+                best = level
+            }
+            i = j
+        }
+        return best?.range
+    }
+
+    private static let numberWords: [UInt64: Double] = {
+        let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+                     "twenty"]
+        var d = [UInt64: Double]()
+        for (n, w) in words.enumerated() { d[SalaryLexicon.key(w)] = Double(n) }
+        return d
+    }()
+
+    private static let seniorityWords: [UInt64: (rank: Int, range: ExperienceRange)] = {
+        var d = [UInt64: (rank: Int, range: ExperienceRange)]()
+        func add(_ rank: Int, _ lo: Double, _ hi: Double?, _ words: [String]) {
+            for w in words { d[SalaryLexicon.key(w)] = (rank, ExperienceRange(yearsMin: lo, yearsMax: hi)) }
+        }
+        add(0, 0, 0, ["fresher", "freshers"])
+        add(1, 0, 2, ["intern", "internship", "trainee", "graduate", "entry", "junior", "jr", "apprentice"])
+        add(2, 1, 3, ["associate"])
+        add(3, 2, 5, ["mid", "intermediate"])
+        add(4, 5, nil, ["senior", "sr"])
+        add(5, 8, nil, ["lead", "staff", "principal", "architect"])
+        add(6, 10, nil, ["director", "head", "vp", "chief", "cto", "cfo", "ceo", "cio"])
+        return d
+    }()
+}

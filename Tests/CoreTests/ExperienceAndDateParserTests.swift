@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+@testable import Core
+
+/// Real experience strings from public job data (see /work/shared/data/strings.tsv).
+@Suite struct ExperienceParserTests {
+    static let cases: [(String, Double, Double?)] = [
+        ("5+ years of experience in an analytical position", 5.0, nil),
+        ("3-5 years", 3, 5),
+        ("3–5 years", 3, 5),
+        ("8 - 13 yrs", 8, 13),
+        ("2-4 Yrs", 2, 4),
+        ("0-1Yrs", 0, 1),
+        ("0 - 0 yrs", 0, 0),
+        ("3 to 5 Years of Experience", 3, 5),
+        ("Minimum two years’ work experience within Biopharma or Ph", 2, nil),
+        ("minimum of one year of experience leading closing enterpris", 1, nil),
+        ("At least 2 years of experience in advanced analytics", 2, nil),
+        ("lated field of study and five (5) years of experience as a Software Developer,", 5, nil),
+        ("18 months", 1.5, nil),
+        ("60 months of relevant experience", 5, nil),
+        ("1 year 6 months", 1.5, nil),
+        ("6 months of Operations support experience or equivalent", 0.5, nil),
+        ("2-10+ years finance experiencePrivate equity, inves", 2, 10),
+        ("lor’s degree is required.8+ years process engineering experience5+ years", 8, nil),
+        ("field with a GPA of 3.5+ 5+ years of research experience", 5, nil),
+        ("\"experienceRequirements\": {\"monthsOfExperience\": 72.0}", 6, nil),
+        ("Fresher", 0, 0),
+        ("Experience Level\\n\\nEntry Level", 0, 2),
+        ("Senior PHP Engineer", 5, nil),
+        ("Full stack .NET Lead Developer (Remote)", 8, nil),
+        ("Senior Director, Corporate Accounting and Global Consolidations (Remote)", 10, nil),
+    ]
+
+    @Test(arguments: cases)
+    func readsYears(_ text: String, _ min: Double, _ max: Double?) throws {
+        let e = try #require(ExperienceParser.parse(text))
+        #expect(e.yearsMin == min)
+        #expect(e.yearsMax == max)
+    }
+
+    @Test(arguments: ["at least 18 years old", "You must be 17–42 years of age, a U.S.", "Python, SQL", ""])
+    func ignoresTextWithoutExperience(_ text: String) {
+        #expect(ExperienceParser.parse(text) == nil)
+    }
+}
+
+/// Posted-date strings from public job data, against a fixed scrape time.
+@Suite struct PostedDateParserTests {
+    /// 2021-04-02T12:00:00Z, the ExtractDate of the Indeed Michigan scrape.
+    static let now = Date(timeIntervalSince1970: 1_617_364_800)
+    static let day = 86_400.0
+
+    static func utc(_ y: Int, _ m: Int, _ d: Int, _ h: Int = 0, _ min: Int = 0, _ s: Double = 0) -> Date {
+        Date(timeIntervalSince1970: Double(PostedDateParser.daysFromCivil(y, m, d)) * 86_400
+            + Double(h * 3600 + min * 60) + s)
+    }
+
+    static let absolute: [(String, Date)] = [
+        ("2024-12-17T04:08:47Z", utc(2024, 12, 17, 4, 8, 47)),
+        ("1720182992 / 2024-07-05T12:36:32.000Z", utc(2024, 7, 5, 12, 36, 32)),
+        ("2025-05-14", utc(2025, 5, 14)),
+        ("2018-02-01T00:00", utc(2018, 2, 1)),
+        ("2024-07-05T14:36:32+02:00", utc(2024, 7, 5, 12, 36, 32)),
+        ("2026-02-24T23:01:29.697567", utc(2026, 2, 24, 23, 1, 29.697567)),
+        ("Date Opened 05/13/2024", utc(2024, 5, 13)),
+        ("1720182992", Date(timeIntervalSince1970: 1_720_182_992)),
+        ("1720182992000", Date(timeIntervalSince1970: 1_720_182_992)),
+        ("1.71354E+12", Date(timeIntervalSince1970: 1_713_540_000)),
+    ]
+
+    @Test(arguments: absolute)
+    func readsAbsoluteDates(_ text: String, _ expected: Date) throws {
+        let d = try #require(PostedDateParser.parse(text, now: Self.now))
+        #expect(abs(d.timeIntervalSince(expected)) < 0.001)
+    }
+
+    static let relative: [(String, Double)] = [
+        ("Today", 0.0), ("Just posted", 0), ("Just Now", 0), ("Yesterday", day), ("1 Day Ago", day),
+        ("14 days ago", 14 * day), ("30+ days ago", 30 * day), ("30+ Days Ago", 30 * day),
+        ("PostedPosted 3 days ago", 3 * day), ("EmployerActive 7 days ago", 7 * day), ("1h ago", 3600),
+        ("5 minutes ago", 300), ("5 months ago", 150 * day), ("ageInDays=39", 39 * day),
+    ]
+
+    @Test(arguments: relative)
+    func readsRelativeDates(_ text: String, _ secondsAgo: Double) throws {
+        let d = try #require(PostedDateParser.parse(text, now: Self.now))
+        #expect(Self.now.timeIntervalSince(d) == secondsAgo)
+    }
+
+    @Test(arguments: ["nan", "", "-1", "soon", "abc"])
+    func rejectsNonDates(_ text: String) {
+        #expect(PostedDateParser.parse(text, now: Self.now) == nil)
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+@testable import Core
+
+@Suite struct ParseReportTests {
+    static let now = Date(timeIntervalSince1970: 1_617_364_800)  // 2021-04-02T12:00:00Z
+
+    @Test func salaryLine() throws {
+        let line = try ParseReport.json(kind: "salary", text: "USD 21.00 - 27.00 per hour", now: Self.now)
+        #expect(line == #"{"input":"USD 21.00 - 27.00 per hour","currency":"USD","interval":"HOUR","min":21,"max":27,"#
+            + #""annual_min":43680,"annual_max":56160,"source":"parsed","unstated":false,"note":null}"#)
+    }
+
+    @Test func unstatedSalaryLineCarriesTheNote() throws {
+        let line = try ParseReport.json(kind: "salary", text: "$60 - $65", now: Self.now)
+        #expect(line.contains(#""interval":"HOUR""#))
+        #expect(line.contains(#""unstated":true,"note":"magnitude suggests HOUR""#))
+    }
+
+    @Test func decimalsStayDecimal() throws {
+        let line = try ParseReport.json(kind: "salary", text: "USD 28.71 - 35.87 per hour", now: Self.now)
+        #expect(line.contains(#""min":28.71,"max":35.87"#))
+    }
+
+    @Test func absentSalaryIsAllNull() throws {
+        let line = try ParseReport.json(kind: "salary", text: "Depends on \"Experience\"\n", now: Self.now)
+        #expect(line == #"{"input":"Depends on \"Experience\"\n","currency":null,"interval":null,"min":null,"#
+            + #""max":null,"annual_min":null,"annual_max":null,"source":null,"unstated":null,"note":null}"#)
+    }
+
+    @Test func experienceLine() throws {
+        #expect(try ParseReport.json(kind: "experience", text: "5+ years", now: Self.now)
+            == #"{"input":"5+ years","years_min":5,"years_max":null}"#)
+        #expect(try ParseReport.json(kind: "experience", text: "18 months", now: Self.now)
+            == #"{"input":"18 months","years_min":1.5,"years_max":null}"#)
+    }
+
+    @Test func dateLine() throws {
+        #expect(try ParseReport.json(kind: "date", text: "2 days ago", now: Self.now)
+            == #"{"input":"2 days ago","posted_at":"2021-03-31T12:00:00Z"}"#)
+        #expect(try ParseReport.json(kind: "date", text: "nan", now: Self.now)
+            == #"{"input":"nan","posted_at":null}"#)
+    }
+
+    @Test func otherKindsHaveTheirKeys() throws {
+        let location = try ParseReport.json(kind: "location", text: "Austin, TX", now: Self.now)
+        #expect(location.hasPrefix(#"{"input":"Austin, TX","city":"#) && location.contains(#""remote":"#))
+        let skills = try ParseReport.json(kind: "skills", text: "Python, SQL", now: Self.now)
+        #expect(skills.hasPrefix(#"{"input":"Python, SQL","skills":["#))
+        let mode = try ParseReport.json(kind: "work-mode", text: "Remote", now: Self.now)
+        #expect(mode.hasPrefix(#"{"input":"Remote","mode":"#) && mode.contains(#""evidence":"#))
+    }
+
+    @Test func unknownKindNamesTheValidOnes() {
+        #expect(throws: ParseReport.Failure.unknownKind("wage", valid: ParseReport.kinds)) {
+            try ParseReport.json(kind: "wage", text: "x", now: Self.now)
+        }
+        let message = "\(ParseReport.Failure.unknownKind("wage", valid: ParseReport.kinds))"
+        #expect(message.contains("wage") && message.contains("salary, experience, location, skills, date, work-mode"))
+    }
+}
