@@ -1,0 +1,275 @@
+import Foundation
+
+/// Splits a free-text location into city, region and country.
+///
+/// Output format: `region` is the full name of a US state or Canadian province ("Texas", not "TX"),
+/// otherwise the region as written (UK county, "EMEA", "North America"); `country` is an
+/// ISO 3166-1 alpha-2 code ("US", "GB", "IN"); `city` uses the common English name
+/// ("Bengaluru" for "Bangalore"). `remote` is true only when the text says remote, anywhere,
+/// telecommute or work from home, and does not negate it ("not remote").
+public enum LocationParser {
+    /// Parses one location string; never fails, returns empty fields when nothing is recognised.
+    public static func parse(_ text: String) -> Location {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, !isPlaceholder(trimmed) else { return Location() }
+        if trimmed.contains("\":") { return parseJSONFragment(trimmed) }
+        var location = Location()
+        if let hit = WorkModePhrases.scan(trimmed, descriptive: false), hit.mode == .remote {
+            location.remote = true
+        }
+        var parenthetical: [String] = []
+        let parts = splitParts(trimmed, parenthetical: &parenthetical)
+        resolve(parts, into: &location)
+        if location.country == nil && location.region == nil {
+            for extra in parenthetical {
+                var inner = Location()
+                resolve(splitParts(extra, parenthetical: &parenthetical), into: &inner)
+                location.country = location.country ?? inner.country
+                location.region = location.region ?? inner.region
+            }
+        }
+        if location.country == nil && location.region == nil && location.city == nil {
+            scanForPlaces(trimmed, into: &location)
+        }
+        return location
+    }
+
+    // MARK: - Splitting
+
+    /// Words dropped from the edges of a part: work-mode words and fillers ("Remote - US", "Remote in the US").
+    private static let fillers: Set<String> = [
+        "remote", "remotely", "anywhere", "telecommute", "telecommuting", "wfh", "work", "from", "home", "temp",
+        "temporarily", "temporary", "permanent", "fully", "100%", "hybrid", "onsite", "on-site", "on", "site",
+        "office", "in", "the", "based", "only", "position", "opportunity", "not", "no", "or", "and", "within",
+        "greater", "area", "metropolitan", "metro", "region", "candidates", "us-based", "friendly", "first",
+    ]
+    /// Fillers that also belong to real place names and are dropped only as whole parts.
+    private static let keptInNames: Set<String> = ["greater", "area", "metro", "region", "home", "the", "on", "in"]
+
+    /// Splits on commas, semicolons, pipes, dashes between spaces, slashes and bullets; collects "(…)".
+    static func splitParts(_ text: String, parenthetical: inout [String]) -> [String] {
+        var body = ""
+        var inner = ""
+        var depth = 0
+        for character in text {
+            if character == "(" || character == "[" {
+                depth += 1
+                if depth == 1 { body.append(","); continue }
+            } else if character == ")" || character == "]" {
+                if depth == 1 {
+                    parenthetical.append(inner)
+                    inner = ""
+                    depth = 0
+                    body.append(",")
+                    continue
+                }
+                depth = max(0, depth - 1)
+            }
+            if depth > 0 { inner.append(character) } else { body.append(character) }
+        }
+        if depth > 0 { body.append(contentsOf: inner) }
+        // Workday: "USA.VA.Reston".
+        if !body.contains(" "), body.filter({ $0 == "." }).count >= 2, !body.contains(",") {
+            body = body.replacingOccurrences(of: ".", with: ",")
+        }
+        for separator in [" - ", " – ", " — ", ";", "|", "/", "•", "·", "\n", "\t", " or ", " & "] {
+            body = body.replacingOccurrences(of: separator, with: ",")
+        }
+        var parts: [String] = []
+        for raw in body.split(separator: ",") {
+            let cleaned = cleanPart(String(raw))
+            if cleaned.isEmpty { continue }
+            if let last = parts.last, last.caseInsensitiveCompare(cleaned) == .orderedSame { continue }
+            parts.append(cleaned)
+        }
+        return parts
+    }
+
+    /// Trims quotes and punctuation, strips "Greater … Area" and work-mode fillers at the edges.
+    static func cleanPart(_ raw: String) -> String {
+        let junk = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"'.:!?*-–"))
+        var part = raw.trimmingCharacters(in: junk)
+        if part.isEmpty || isPlaceholder(part) { return "" }
+        if lookupPlace(part) != nil { return part }
+        var words = part.split(separator: " ").map(String.init)
+        while let first = words.first, fillers.contains(first.lowercased()) { words.removeFirst() }
+        while let last = words.last, fillers.contains(last.lowercased()) { words.removeLast() }
+        part = words.joined(separator: " ").trimmingCharacters(in: junk)
+        if words.count == 1, keptInNames.contains(part.lowercased()) { return "" }
+        if WorkModePhrases.scan(part, descriptive: false) != nil, lookupPlace(part) == nil { return "" }
+        return part
+    }
+
+    static func isPlaceholder(_ text: String) -> Bool {
+        ["unavailable", "n/a", "na", "nan", "none", "null", "-1", "not specified", "unknown", "see description",
+         "multiple locations", "various", "tbd"].contains(text.lowercased())
+    }
+
+    // MARK: - Resolving parts
+
+    private enum Place {
+        case country(String)
+        case state(String)
+        case province(String)
+        case city(name: String, region: String?, country: String)
+        case macro(String)
+    }
+
+    private static func lookupPlace(_ part: String) -> Place? {
+        let key = part.lowercased()
+        if let code = LocationTables.countries[key] { return .country(code) }
+        if let state = LocationTables.usStateLookup[key] { return .state(state) }
+        if let province = LocationTables.caProvinces[key] { return .province(province) }
+        if let city = LocationTables.cities[key] { return .city(name: city.name, region: city.region, country: city.country) }
+        if let macro = LocationTables.macroRegions[key] { return .macro(macro) }
+        return nil
+    }
+
+    /// A 2-letter capital code that is an ISO country, e.g. "CA" after "Toronto".
+    private static func isoCountry(_ part: String) -> String? {
+        guard part.count == 2, part == part.uppercased(), LocationTables.isoCodes.contains(part) else { return nil }
+        return part
+    }
+
+    private static func knownCountry(of part: String) -> String? {
+        if case .city(_, _, let country)? = lookupPlace(part) { return country }
+        if case .province? = lookupPlace(part) { return "CA" }
+        return nil
+    }
+
+    static func resolve(_ input: [String], into location: inout Location) {
+        var parts = input
+        guard !parts.isEmpty else { return }
+        // Country first ("US, CA, Santa Clara", "CA, BC, Vancouver", "California - San Francisco").
+        if parts.count >= 2, lookupPlace(parts[parts.count - 1]) == nil || isCityOnly(parts[parts.count - 1]) {
+            let head = parts[0]
+            let headIsCountry: Bool = {
+                if case .country? = lookupPlace(head) { return true }
+                return isoCountry(head) != nil && parts.count >= 3
+            }()
+            let headIsRegion: Bool = {
+                guard parts.count == 2, head.count > 2 else { return false }
+                if case .state? = lookupPlace(head) { return true }
+                if case .province? = lookupPlace(head) { return true }
+                return false
+            }()
+            if headIsCountry || headIsRegion { parts.reverse() }
+        }
+        // Country at the end.
+        if let last = parts.last {
+            let previous = parts.count >= 2 ? parts[parts.count - 2] : nil
+            if let code = isoCountry(last), let previous, knownCountry(of: previous) == code {
+                location.country = code
+                parts.removeLast()
+            } else if case .country(let code)? = lookupPlace(last), !(last.count == 2 && parts.count == 1 && code != "US" && code != "GB") {
+                location.country = code
+                parts.removeLast()
+            } else if parts.count >= 3, let code = isoCountry(last) {
+                location.country = code
+                parts.removeLast()
+            }
+        }
+        // Region: US state, Canadian province, or a county/region after a city.
+        if parts.count >= 1, let last = parts.last {
+            let country = location.country
+            switch lookupPlace(last) {
+            case .state(let name)? where (country == nil || country == "US") && !(parts.count == 1 && isCityOnly(last)):
+                location.region = name
+                location.country = "US"
+                parts.removeLast()
+            case .province(let name)? where country == nil || country == "CA":
+                if country == nil, LocationTables.usStateLookup[last.lowercased()] != nil {
+                    break
+                }
+                location.region = name
+                location.country = "CA"
+                parts.removeLast()
+            case .macro(let name)? where parts.count == 1:
+                location.region = name
+                parts.removeLast()
+            default:
+                if case .state(let name)? = lookupPlace(last), country == nil || country == "US", parts.count >= 2 {
+                    location.region = name
+                    location.country = "US"
+                    parts.removeLast()
+                }
+            }
+        }
+        guard !parts.isEmpty else { return }
+        // City: the first remaining part; a known city fills missing region and country.
+        let allKnownCities = parts.count > 1 && parts.allSatisfy { isCityOnly($0) }
+        var cityPart = parts[0]
+        if cityPart.split(separator: " ").count > 4 { cityPart = trailingProperNoun(cityPart) }
+        if cityPart.isEmpty { return }
+        switch lookupPlace(cityPart) {
+        case .city(let name, let region, let country)?:
+            if location.country == nil || location.country == country {
+                location.city = name
+                location.country = country
+                if location.region == nil { location.region = region }
+            } else {
+                location.city = cityPart
+            }
+        case .country(let code)? where location.country == nil:
+            location.country = code
+        case .state(let name)? where location.region == nil:
+            location.region = name
+            location.country = location.country ?? "US"
+        case .province(let name)? where location.region == nil:
+            location.region = name
+            location.country = location.country ?? "CA"
+        case .macro(let name)? where location.region == nil:
+            location.region = name
+        default:
+            location.city = cityPart
+        }
+        if parts.count >= 2, !allKnownCities, location.region == nil {
+            let regionPart = parts[parts.count - 1]
+            location.region = regionPart
+            if location.country == nil, case .city(_, _, let country)? = lookupPlace(regionPart) {
+                location.country = country
+            }
+        }
+    }
+
+    private static func isCityOnly(_ part: String) -> Bool {
+        if case .city? = lookupPlace(part) { return true }
+        return false
+    }
+
+    /// "This is a fully onsite position in El Monte" → "El Monte".
+    static func trailingProperNoun(_ part: String) -> String {
+        var words: [Substring] = []
+        for word in part.split(separator: " ").reversed() {
+            guard let first = word.first, first.isUppercase else { break }
+            words.insert(word, at: 0)
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// Last resort: finds a known country, state or place among the words ("Suffolk East Anglia").
+    static func scanForPlaces(_ text: String, into location: inout Location) {
+        let words = text.split(whereSeparator: { !$0.isLetter && $0 != "." && $0 != "-" }).map(String.init)
+        var index = 0
+        while index < words.count {
+            var matched = false
+            for length in stride(from: min(4, words.count - index), through: 1, by: -1) {
+                let phrase = words[index..<index + length].joined(separator: " ")
+                if length == 1 && phrase.count <= 3 && phrase != phrase.uppercased() { continue }
+                guard let place = lookupPlace(phrase) else { continue }
+                switch place {
+                case .country(let code): if location.country == nil { location.country = code }
+                case .state(let name) where phrase.count > 2:
+                    if location.region == nil { location.region = name; location.country = location.country ?? "US" }
+                case .city(_, _, let country): if location.country == nil { location.country = country }
+                case .macro(let name) where phrase.count > 2: if location.region == nil { location.region = name }
+                default: continue
+                }
+                index += length
+                matched = true
+                break
+            }
+            if !matched { index += 1 }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+/// Context rules for ambiguous skill names (C, R, Go, Swift, Spring, Node, …) in free text.
+enum SkillContext {
+    /// Words after the name that make it a technology ("Go developer", "C programming").
+    static let languageWordsAfter: Set<String> = [
+        "programming", "language", "languages", "lang", "developer", "developers", "development", "engineer",
+        "engineers", "code", "coding", "programmer", "programmers", "backend", "microservices", "modules",
+        "scripts", "scripting", "sdk", "compiler", "toolchain", "framework", "frameworks", "runtime", "services",
+        "applications", "apps", "stack", "experience", "skills", "packages", "libraries", "boot",
+    ]
+    /// Words before the name that make it a technology ("experience in Go", "written in C").
+    static let languageWordsBefore: Set<String> = ["in", "with", "using", "of", "like", "including", "e.g", "and", "or"]
+    /// Neighbours that make a capital letter something else ("Series C", "C-level", "R&D", "Vitamin C").
+    static let blockedBefore: Set<String> = [
+        "series", "grade", "class", "type", "vitamin", "plan", "section", "part", "tier", "option", "exhibit",
+        "appendix", "schedule", "form", "building", "suite", "room", "floor", "unit", "round", "category", "group",
+        "phase", "step", "division", "level", "model", "size", "letter", "hepatitis", "block", "wing", "lot", "row",
+        "zone", "gate", "hall", "dr", "mr", "ms", "mrs", "let", "lets", "let's", "will", "to", "must", "should",
+        "can", "ready", "good", "free", "a", "the",
+    ]
+    static let blockedAfter: Set<String> = [
+        "suite", "level", "levels", "corp", "corporation", "inc", "series", "class", "grade", "section", "rating",
+        "score", "shares", "round", "student", "to", "ahead", "live", "through", "beyond", "back", "above", "get",
+        "getter", "getters", "for", "the", "a", "out", "on", "into", "up", "over", "far", "green",
+    ]
+    /// Characters touching the name that make it part of something else ("R&D", "C-suite", "O'R").
+    static func isBadJoiner(_ byte: UInt8?) -> Bool {
+        guard let byte else { return false }
+        return byte == UInt8(ascii: "-") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "'")
+            || byte == UInt8(ascii: "@") || byte == UInt8(ascii: "$") || byte == UInt8(ascii: "_")
+            || byte == UInt8(ascii: "=") || byte == 0xE2
+    }
+
+    /// Whether an ambiguous alias at `index` (spanning `count` tokens) is a skill mention.
+    static func allows(_ tokens: [SkillToken], at index: Int, count: Int, startsSkill: (Int) -> Bool) -> Bool {
+        let first = tokens[index]
+        let last = tokens[index + count - 1]
+        guard first.isCapitalized else { return false }
+        if isBadJoiner(first.touchingBefore) || isBadJoiner(last.touchingAfter) { return false }
+        if first.touchingBefore == UInt8(ascii: ".") { return false }
+        if last.touchingAfter == UInt8(ascii: "."), let next = last.afterTouching, SkillTokenizer.isAlnum(next) {
+            return false
+        }
+        let previous = index > 0 ? tokens[index - 1].text : nil
+        let next = index + count < tokens.count ? tokens[index + count].text : nil
+        if let previous, blockedBefore.contains(previous), !first.listSeparatorBefore { return false }
+        if let next, blockedAfter.contains(next), !(index + count < tokens.count && tokens[index + count].listSeparatorBefore) {
+            return false
+        }
+        // A skill list around it: "C, C++", "Python/R", "SQL, R and SAS".
+        let before = index - 1
+        if before >= 0 {
+            if startsSkillEnding(at: before, tokens: tokens, startsSkill: startsSkill) { return true }
+            if tokens[before].text == "and" || tokens[before].text == "or",
+               before - 1 >= 0, startsSkillEnding(at: before - 1, tokens: tokens, startsSkill: startsSkill) {
+                return true
+            }
+        }
+        let after = index + count
+        if after < tokens.count {
+            if startsSkill(after) { return true }
+            if tokens[after].text == "and" || tokens[after].text == "or", startsSkill(after + 1) { return true }
+        }
+        if let next, languageWordsAfter.contains(next) { return true }
+        if let previous, languageWordsBefore.contains(previous), previous != "and", previous != "or",
+           !first.listSeparatorBefore {
+            return first.text.count > 1 || next == nil || tokens[index + count].listSeparatorBefore
+        }
+        return false
+    }
+
+    /// True when some skill alias ends at `position` (checks single-token and two-token skills).
+    private static func startsSkillEnding(at position: Int, tokens: [SkillToken], startsSkill: (Int) -> Bool) -> Bool {
+        if startsSkill(position) { return true }
+        if position >= 1, startsSkill(position - 1) { return true }
+        return false
+    }
+}
