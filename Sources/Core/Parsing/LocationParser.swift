@@ -28,7 +28,7 @@ public enum LocationParser {
                 location.region = location.region ?? inner.region
             }
         }
-        if location.country == nil && location.region == nil && location.city == nil {
+        if location.country == nil && location.region == nil {
             scanForPlaces(trimmed, into: &location)
         }
         return location
@@ -96,7 +96,7 @@ public enum LocationParser {
         while let last = words.last, fillers.contains(last.lowercased()) { words.removeLast() }
         part = words.joined(separator: " ").trimmingCharacters(in: junk)
         if words.count == 1, keptInNames.contains(part.lowercased()) { return "" }
-        if WorkModePhrases.scan(part, descriptive: false) != nil, lookupPlace(part) == nil { return "" }
+        if words.count <= 3, WorkModePhrases.scan(part, descriptive: false) != nil, lookupPlace(part) == nil { return "" }
         return part
     }
 
@@ -112,6 +112,7 @@ public enum LocationParser {
         case state(String)
         case province(String)
         case city(name: String, region: String?, country: String)
+        case county(String)
         case macro(String)
     }
 
@@ -120,6 +121,7 @@ public enum LocationParser {
         if let code = LocationTables.countries[key] { return .country(code) }
         if let state = LocationTables.usStateLookup[key] { return .state(state) }
         if let province = LocationTables.caProvinces[key] { return .province(province) }
+        if LocationTables.ukCounties.contains(key) { return .county(LocationTables.titleCased(key)) }
         if let city = LocationTables.cities[key] { return .city(name: city.name, region: city.region, country: city.country) }
         if let macro = LocationTables.macroRegions[key] { return .macro(macro) }
         return nil
@@ -184,6 +186,10 @@ public enum LocationParser {
                 location.region = name
                 location.country = "CA"
                 parts.removeLast()
+            case .county(let name)? where country == nil || country == "GB":
+                location.region = name
+                location.country = "GB"
+                parts.removeLast()
             case .macro(let name)? where parts.count == 1:
                 location.region = name
                 parts.removeLast()
@@ -199,7 +205,11 @@ public enum LocationParser {
         // City: the first remaining part; a known city fills missing region and country.
         let allKnownCities = parts.count > 1 && parts.allSatisfy { isCityOnly($0) }
         var cityPart = parts[0]
-        if cityPart.split(separator: " ").count > 4 { cityPart = trailingProperNoun(cityPart) }
+        if cityPart.split(separator: " ").contains(where: { word in
+            word.first.map { $0.isLowercase } == true && !connectors.contains(word.lowercased())
+        }) {
+            cityPart = trailingProperNoun(cityPart)
+        }
         if cityPart.isEmpty { return }
         switch lookupPlace(cityPart) {
         case .city(let name, let region, let country)?:
@@ -210,7 +220,8 @@ public enum LocationParser {
             } else {
                 location.city = cityPart
             }
-        case .country(let code)? where location.country == nil:
+        case .country(let code)?:
+            // "US or Canada": the first country named wins.
             location.country = code
         case .state(let name)? where location.region == nil:
             location.region = name
@@ -220,17 +231,24 @@ public enum LocationParser {
             location.country = location.country ?? "CA"
         case .macro(let name)? where location.region == nil:
             location.region = name
+        case .county(let name)? where location.region == nil:
+            location.region = name
+            location.country = location.country ?? "GB"
         default:
             location.city = cityPart
         }
-        if parts.count >= 2, !allKnownCities, location.region == nil {
-            let regionPart = parts[parts.count - 1]
+        let regionPart = parts[parts.count - 1]
+        if parts.count >= 2, !allKnownCities, location.region == nil, regionPart.split(separator: " ").count <= 3,
+           !regionPart.contains(".") {
             location.region = regionPart
             if location.country == nil, case .city(_, _, let country)? = lookupPlace(regionPart) {
                 location.country = country
             }
         }
     }
+
+    /// Lower-case words allowed inside place names ("Newcastle upon Tyne", "Stoke-on-Trent").
+    private static let connectors: Set<String> = ["of", "upon", "on", "the", "de", "la", "du", "and", "del", "am"]
 
     private static func isCityOnly(_ part: String) -> Bool {
         if case .city? = lookupPlace(part) { return true }
@@ -262,6 +280,7 @@ public enum LocationParser {
                 case .state(let name) where phrase.count > 2:
                     if location.region == nil { location.region = name; location.country = location.country ?? "US" }
                 case .city(_, _, let country): if location.country == nil { location.country = country }
+                case .county: if location.country == nil { location.country = "GB" }
                 case .macro(let name) where phrase.count > 2: if location.region == nil { location.region = name }
                 default: continue
                 }

@@ -141,7 +141,7 @@ enum LocationTables {
             "northumberland", "cumbria", "lanarkshire", "south east england", "south west england",
             "north west england", "north east england",
         ]
-        for key in uk where !key.contains("(") {
+        for key in uk where !key.contains("(") && !ukCounties.contains(key) {
             table[key] = (titleCased(key), nil, "GB")
         }
         // Canada.
@@ -196,6 +196,19 @@ enum LocationTables {
         table["washington d.c."] = ("Washington", "District of Columbia", "US")
         return table
     }()
+
+    /// UK counties and regions (lower-cased): a region after a city, never a city.
+    static let ukCounties: Set<String> = [
+        "west midlands", "east midlands", "cheshire", "devon", "cornwall", "aberdeenshire", "herefordshire",
+        "west yorkshire", "south yorkshire", "north yorkshire", "east yorkshire", "yorkshire", "oxfordshire",
+        "derbyshire", "dorset", "hertfordshire", "lancashire", "suffolk", "surrey", "kent", "cambridgeshire",
+        "nottinghamshire", "somerset", "hampshire", "gloucestershire", "staffordshire", "highland", "tyne and wear",
+        "merseyside", "berkshire", "buckinghamshire", "bedfordshire", "wiltshire", "leicestershire",
+        "northamptonshire", "lincolnshire", "warwickshire", "worcestershire", "shropshire", "east anglia",
+        "east sussex", "west sussex", "sussex", "middlesex", "county durham", "northumberland", "cumbria",
+        "lanarkshire", "south east england", "south west england", "north west england", "north east england",
+        "greater manchester", "greater london",
+    ]
 
     /// Macro-regions that are not countries ("EMEA", "North America").
     static let macroRegions: [String: String] = [

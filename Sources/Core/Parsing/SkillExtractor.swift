@@ -58,7 +58,7 @@ public final class SkillExtractor: Sendable {
     private static let edgeFillers: Set<String> = [
         "strong", "background", "in", "with", "of", "knowledge", "experience", "experienced", "skills", "skill",
         "good", "excellent", "solid", "proficiency", "proficient", "expertise", "expert", "hands", "on", "working",
-        "understanding", "familiarity", "and", "or", "the", "a", "an", "using", "must", "have", "nice", "to",
+        "understanding", "familiarity", "and", "or", "the", "a", "an", "using", "must", "have", "nice", "extensive",
         "preferred", "required", "plus", "years", "year", "exp", "etc", "e.g", "including", "framework",
     ]
     private static let splitters = [",", ";", "|", "\n", "\t", " and ", " or ", " & ", " vs. ", " vs ", " - ", " – ",
@@ -69,6 +69,10 @@ public final class SkillExtractor: Sendable {
         guard !phrase.isEmpty, !Self.placeholders.contains(phrase.lowercased()) else { return }
         if let index = taxonomy.lookupIndex(phrase, fuzzy: true) {
             output.add(taxonomy.skills[index].name)
+            return
+        }
+        if depth < 4, Self.isBooleanExpression(phrase) {
+            for part in Self.booleanTerms(phrase) { canonicalizePhrase(part, depth: depth + 1, into: &output) }
             return
         }
         // Qualifier in parentheses: "Python (primary)" → "Python"; "Cloud (AWS)" keeps both.
@@ -96,7 +100,7 @@ public final class SkillExtractor: Sendable {
             }
         }
         let trimmed = trimEdges(phrase)
-        if trimmed != phrase, !trimmed.isEmpty, let index = taxonomy.lookupIndex(trimmed, fuzzy: true) {
+        if trimmed != phrase, trimmed.count >= 3 || trimmed.first?.isUppercase == true, let index = taxonomy.lookupIndex(trimmed, fuzzy: true) {
             output.add(taxonomy.skills[index].name)
             return
         }
@@ -116,6 +120,42 @@ public final class SkillExtractor: Sendable {
             cursor = match.first + match.count
         }
         if cursor < tokens.count { addLeftover(tokens[cursor...], bytes: bytes, into: &output) }
+    }
+
+    /// Dice boolean searches: "(JAVA over 4 year(s) ) AND (SPRING over 4 year(s) ) AND(CLOUD OR AWS)".
+    static func isBooleanExpression(_ phrase: String) -> Bool {
+        phrase.contains(" AND ") || phrase.contains(" OR ") || phrase.contains("AND(") || phrase.contains("year(s)")
+            || (phrase.contains("(") && phrase.contains(" or ") && phrase.contains("*"))
+    }
+
+    /// The search terms of a boolean expression, without operators, parentheses, wildcards and
+    /// "over N year(s)".
+    static func booleanTerms(_ phrase: String) -> [String] {
+        let spaced = phrase.replacingOccurrences(of: "year(s)", with: " ")
+            .replacingOccurrences(of: "(", with: " ( ").replacingOccurrences(of: ")", with: " ) ")
+            .replacingOccurrences(of: "*", with: " ")
+        var terms: [String] = []
+        var current: [Substring] = []
+        let words = spaced.split(separator: " ")
+        var index = 0
+        func flush() {
+            if !current.isEmpty { terms.append(current.joined(separator: " ")) }
+            current.removeAll()
+        }
+        while index < words.count {
+            let word = words[index]
+            let upper = word.uppercased()
+            if word == "(" || word == ")" || upper == "AND" || upper == "OR" || upper == "NOT" {
+                flush()
+            } else if upper == "OVER", index + 1 < words.count, Int(words[index + 1]) != nil {
+                index += 1
+            } else if !(upper == "YEAR" || upper == "YEARS") {
+                current.append(word)
+            }
+            index += 1
+        }
+        flush()
+        return terms
     }
 
     private func trimEdges(_ phrase: String) -> String {

@@ -167,9 +167,9 @@ public final class SkillTaxonomy: Sendable {
     func lookupIndex(_ phrase: String, fuzzy: Bool) -> Int? {
         let tokens = SkillTokenizer.tokens(phrase).map(\.text)
         guard !tokens.isEmpty else { return nil }
-        if let hit = exact[tokens.joined(separator: " ")] { return hit }
         let key = Self.compactKey(phrase)
         if let hit = compact[key] { return hit }
+        if let hit = exact[tokens.joined(separator: " ")] { return hit }
         if fuzzy { return fuzzyMatch(key) }
         return nil
     }
