@@ -4,8 +4,8 @@ enum SkillContext {
     static let languageWordsAfter: Set<String> = [
         "programming", "language", "languages", "lang", "developer", "developers", "development", "engineer",
         "engineers", "code", "coding", "programmer", "programmers", "backend", "microservices", "modules",
-        "scripts", "scripting", "sdk", "compiler", "toolchain", "framework", "frameworks", "runtime", "services",
-        "applications", "apps", "stack", "experience", "skills", "packages", "libraries", "boot",
+        "scripts", "scripting", "sdk", "compiler", "toolchain", "framework", "frameworks", "runtime", "packages",
+        "libraries", "boot",
     ]
     /// Words before the name that make it a technology ("experience in Go", "written in C").
     static let languageWordsBefore: Set<String> = ["in", "with", "using", "of", "like", "including", "e.g", "and", "or"]
@@ -31,7 +31,8 @@ enum SkillContext {
     }
 
     /// Whether an ambiguous alias at `index` (spanning `count` tokens) is a skill mention.
-    static func allows(_ tokens: [SkillToken], at index: Int, count: Int, startsSkill: (Int) -> Bool) -> Bool {
+    static func allows(_ tokens: [SkillToken], at index: Int, count: Int, isLanguage: Bool,
+                       startsSkill: (Int) -> Bool) -> Bool {
         let first = tokens[index]
         let last = tokens[index + count - 1]
         guard first.isCapitalized else { return false }
@@ -40,6 +41,11 @@ enum SkillContext {
         if last.touchingAfter == UInt8(ascii: "."), let next = last.afterTouching, SkillTokenizer.isAlnum(next) {
             return false
         }
+        // Across a slash only another skill counts: "C/C++" yes, "A/R", "Wires/Swift" no.
+        if first.touchingBefore == UInt8(ascii: "/"), !startsSkillEnding(at: index - 1, tokens: tokens, startsSkill: startsSkill) {
+            return false
+        }
+        if last.touchingAfter == UInt8(ascii: "/"), !startsSkill(index + count) { return false }
         let previous = index > 0 ? tokens[index - 1].text : nil
         let next = index + count < tokens.count ? tokens[index + count].text : nil
         if let previous, blockedBefore.contains(previous), !first.listSeparatorBefore { return false }
@@ -61,7 +67,8 @@ enum SkillContext {
             if tokens[after].text == "and" || tokens[after].text == "or", startsSkill(after + 1) { return true }
         }
         if let next, languageWordsAfter.contains(next) { return true }
-        if let previous, languageWordsBefore.contains(previous), previous != "and", previous != "or",
+        // "experience in Go", "written in C": only for programming languages ("startup in Phoenix" is not).
+        if isLanguage, let previous, languageWordsBefore.contains(previous), previous != "and", previous != "or",
            !first.listSeparatorBefore {
             return first.text.count > 1 || next == nil || tokens[index + count].listSeparatorBefore
         }

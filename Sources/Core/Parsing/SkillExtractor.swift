@@ -227,7 +227,8 @@ public final class SkillExtractor: Sendable {
         case .listOnly:
             return false
         case .contextual:
-            return SkillContext.allows(tokens, at: index, count: alias.tokens.count) { position in
+            let isLanguage = taxonomy.skills[alias.skill].category == "language"
+            return SkillContext.allows(tokens, at: index, count: alias.tokens.count, isLanguage: isLanguage) { position in
                 self.startsPlainSkill(tokens, at: position)
             }
         }

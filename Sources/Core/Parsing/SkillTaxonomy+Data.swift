@@ -102,7 +102,7 @@ serverless | Serverless | architecture
 designpatterns | Design Patterns | architecture | design patterns,software design patterns
 oop | OOP | architecture | object oriented programming,object-oriented programming,object oriented design,ood
 systemdesign | System Design | architecture | system design,systems design
-datastructures | Data Structures | architecture | data structures,data structures and algorithms,dsa,algorithms
+datastructures | Data Structures | architecture | data structures,data structures and algorithms,dsa
 ios | iOS | mobile | ios development,ios sdk
 android | Android | mobile | android sdk,android development
 flutter | Flutter | mobile
@@ -156,7 +156,7 @@ helm | Helm | devops | ^helm,helm charts
 terraform | Terraform | devops | terraform cloud
 ansible | Ansible | devops
 puppet | Puppet | devops | ^puppet
-chef | Chef | devops | ^chef
+chef | Chef | devops | ~chef,chef infra
 jenkins | Jenkins | devops | jenkins pipeline,jenkins pipelines
 gitlabci | GitLab CI | devops | gitlab ci,gitlab ci/cd,gitlab-ci
 githubactions | GitHub Actions | devops | github actions,gh actions
@@ -251,7 +251,7 @@ deeplearning | Deep Learning | ai | deep learning,neural networks,neural network
 ai | Artificial Intelligence | ai | artificial intelligence,ai/ml,ai ml,=ai
 nlp | NLP | ai | natural language processing,nlp,text mining,text analytics
 computervision | Computer Vision | ai | computer vision,image processing,opencv
-llm | LLMs | ai | llm,llms,large language models,large language model,generative ai,genai,gen ai,gpt,chatgpt,openai
+llm | LLMs | ai | llm,llms,large language models,large language model,generative ai,genai,gen ai,gpt,chatgpt
 rag | RAG | ai | retrieval augmented generation,retrieval-augmented generation,=rag
 promptengineering | Prompt Engineering | ai | prompt engineering
 langchain | LangChain | ai | lang chain,llamaindex
@@ -308,7 +308,7 @@ adobexd | Adobe XD | design | adobe xd
 photoshop | Photoshop | design | adobe photoshop
 illustrator | Illustrator | design | adobe illustrator,^illustrator
 adobecs | Adobe Creative Suite | design | adobe creative suite,adobe creative cloud,indesign,adobe indesign
-uxdesign | UX Design | design | ux,ux design,user experience,ui/ux,ui ux,ux/ui,user interface design,ui design,wireframing
+uxdesign | UX Design | design | ux,ux design,user experience design,ui/ux,ui ux,ux/ui,user interface design,ui design,wireframing
 webdesign | Web Design | design | web design,web designing
 unity | Unity | gamedev | ^unity,unity3d,unity 3d
 unrealengine | Unreal Engine | gamedev | unreal engine,ue4,ue5
@@ -328,8 +328,8 @@ digitalmarketing | Digital Marketing | marketing | digital marketing,online mark
 projectmanagement | Project Management | management | project management,project planning,program management
 productmanagement | Product Management | management | product management,product owner,product ownership
 stakeholdermanagement | Stakeholder Management | management | stakeholder management,stakeholder engagement
-leadership | Leadership | soft | team leadership,people management,team management,leadership skills
-communication | Communication | soft | communication skills,verbal communication,written communication,excellent communication,communication skill
+leadership | Leadership | soft | !leadership,team leadership,people management,team management,leadership skills
+communication | Communication | soft | !communication,communication skills,verbal communication,written communication,excellent communication,communication skill
 problemsolving | Problem Solving | soft | problem solving,problem-solving,analytical skills,critical thinking
 teamwork | Teamwork | soft | team player,teamwork,collaboration skills
 timemanagement | Time Management | soft | time management
@@ -351,7 +351,7 @@ swaggers | OpenAPI | web | swagger,openapi,open api
 oauthkeycloak | Keycloak | security
 istio | Istio | devops | service mesh
 consul | Consul | devops | ^consul,hashicorp consul
-vault | Vault | devops | hashicorp vault
+vault | Vault | devops | hashicorp vault,~vault
 packer | Packer | devops | hashicorp packer
 vagrant | Vagrant | devops | ^vagrant
 argo | Argo CD | devops | argo cd,argocd,argo workflows
@@ -408,7 +408,7 @@ smtp | Email Protocols | infrastructure | smtp,imap
 loadbalancing | Load Balancing | infrastructure | load balancing,load balancers,haproxy
 cdn | CDN | infrastructure | cloudflare,akamai,cloudfront
 virtualization | Virtualization | infrastructure | hyper-v,virtual machines,kvm
-storage | Storage | infrastructure | netapp,storage area network
+storage | SAN Storage | infrastructure | netapp,storage area network,san storage
 backups | Backup and Recovery | infrastructure | backup and recovery,disaster recovery
 citrix | Citrix | infrastructure
 mainframe | Mainframe | infrastructure | z/os,jcl,cics,mainframes
@@ -452,14 +452,14 @@ security | Application Security | security | application security,appsec,secure 
 codereview | Code Review | methodology | code review,code reviews
 pairprogramming | Pair Programming | methodology | pair programming
 versioncontrol | Version Control | devops | version control,source control,version control systems
-monitoring | Monitoring | observability | ^monitoring,observability,alerting
-logging | Logging | observability | ^logging,log management
+monitoring | Monitoring | observability | !monitoring,observability
+logging | Logging | observability | !logging,log management
 infrastructureascode | Infrastructure as Code | devops | infrastructure as code,iac
 configurationmanagement | Configuration Management | devops | configuration management
 releasemanagement | Release Management | devops | release management,build and release
 technicalwriting | Technical Writing | soft | technical writing
 customerservice | Customer Service | soft | customer service,customer support,client service
-sales | Sales | business | ^sales,b2b sales,saas sales,business development
+sales | Sales | business | !sales,b2b sales,saas sales,business development
 negotiation | Negotiation | soft | negotiation,negotiation skills
 """#
 }
