@@ -11,13 +11,13 @@ public enum TextCleaner {
     /// HTML → text with libxml2's forgiving HTML parser: block elements end lines, `<li>` becomes "- ",
     /// `<script>`/`<style>` are skipped, entities are decoded.
     public static func plainText(fromHTML html: String) -> String {
-        HTMLText.render(html)
+        normalizeWhitespace(HTMLText.render(html))
     }
 
     /// Markdown → text with cmark-gfm (tables, strikethrough, autolinks); JobSpy's `\.` escapes and
     /// `**bold**` come out as plain text.
     public static func plainText(fromMarkdown md: String) -> String {
-        MarkdownText.render(md)
+        normalizeWhitespace(MarkdownText.render(md))
     }
 
     /// Detects HTML, Markdown or plain text and returns clean text: mojibake repaired where certain,
