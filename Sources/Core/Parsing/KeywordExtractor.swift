@@ -11,35 +11,42 @@ public enum KeywordExtractor {
             guard result.count < limit, seen.insert(word).inserted else { return }
             result.append(word)
         }
-        for word in words(of: title) where isKeyword(word, minimumLength: 2) { add(word) }
+        for word in SkillTokenizer.texts(title) where isKeyword(word) { add(word) }
         for skill in skills {
             let lower = skill.lowercased().trimmingCharacters(in: .whitespaces)
             if !lower.isEmpty { add(lower) }
         }
         guard result.count < limit else { return result }
-        var counts: [String: Int] = [:]
-        var firstSeen: [String: Int] = [:]
-        for (position, word) in words(of: description).enumerated() where isKeyword(word, minimumLength: 3) {
-            counts[word, default: 0] += 1
-            if firstSeen[word] == nil { firstSeen[word] = position }
+        // Count description terms by token key; build strings only for the winners.
+        let bytes = Array(description.utf8)
+        var counts: [UInt64: (count: Int, first: Int, start: Int, end: Int)] = [:]
+        for (position, token) in SkillTokenizer.tokens(description).enumerated() {
+            let length = token.end - token.start
+            guard length >= 3, !stopwordKeys.contains(token.key) else { continue }
+            if let entry = counts[token.key] {
+                counts[token.key] = (entry.count + 1, entry.first, entry.start, entry.end)
+            } else {
+                counts[token.key] = (1, position, token.start, token.end)
+            }
         }
-        let ranked = counts.filter { $0.value >= 2 }.sorted {
-            $0.value != $1.value ? $0.value > $1.value : firstSeen[$0.key]! < firstSeen[$1.key]!
+        let ranked = counts.values.filter { $0.count >= 2 }.sorted {
+            $0.count != $1.count ? $0.count > $1.count : $0.first < $1.first
         }
-        for (word, _) in ranked { add(word) }
+        for entry in ranked where result.count < limit {
+            let word = String(decoding: bytes[entry.start..<entry.end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 },
+                              as: UTF8.self)
+            if isKeyword(word) { add(word) }
+        }
         return result
     }
 
-    /// Lower-cased words; keeps "+", "#" and inner dots so that "c++", "c#", "node.js" survive.
-    static func words(of text: String) -> [String] {
-        SkillTokenizer.tokens(text).map(\.text)
-    }
-
-    private static func isKeyword(_ word: String, minimumLength: Int) -> Bool {
-        guard word.utf8.count >= minimumLength || word.contains("+") || word.contains("#") else { return false }
+    private static func isKeyword(_ word: String) -> Bool {
+        guard word.utf8.count >= 2 || word.contains("+") || word.contains("#") else { return false }
         if stopwords.contains(word) { return false }
         return word.utf8.contains { !($0 >= 0x30 && $0 <= 0x39) && $0 != UInt8(ascii: ".") }
     }
+
+    private static let stopwordKeys: Set<UInt64> = Set(stopwords.map(SkillTokenizer.key))
 
     /// English stopwords plus words that appear in nearly every posting.
     static let stopwords: Set<String> = [

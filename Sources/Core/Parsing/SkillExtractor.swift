@@ -188,7 +188,7 @@ public final class SkillExtractor: Sendable {
         var index = 0
         while index < tokens.count {
             var matched: Match?
-            if let candidates = taxonomy.byFirstToken[tokens[index].text] {
+            if let candidates = taxonomy.byFirstToken[tokens[index].key] {
                 for aliasIndex in candidates {
                     let alias = taxonomy.aliases[aliasIndex]
                     guard fits(alias.tokens, tokens, at: index),
@@ -208,9 +208,9 @@ public final class SkillExtractor: Sendable {
     }
 
     @inline(__always)
-    private func fits(_ aliasTokens: [String], _ tokens: [SkillToken], at index: Int) -> Bool {
+    private func fits(_ aliasTokens: [UInt64], _ tokens: [SkillToken], at index: Int) -> Bool {
         guard index + aliasTokens.count <= tokens.count else { return false }
-        for offset in 1..<max(aliasTokens.count, 1) where tokens[index + offset].text != aliasTokens[offset] {
+        for offset in 1..<max(aliasTokens.count, 1) where tokens[index + offset].key != aliasTokens[offset] {
             return false
         }
         return true
@@ -237,7 +237,7 @@ public final class SkillExtractor: Sendable {
     /// True when a non-contextual alias starts at `position` (used as list context for C, R, Go, …).
     private func startsPlainSkill(_ tokens: [SkillToken], at position: Int) -> Bool {
         guard position >= 0, position < tokens.count,
-              let candidates = taxonomy.byFirstToken[tokens[position].text] else { return false }
+              let candidates = taxonomy.byFirstToken[tokens[position].key] else { return false }
         for aliasIndex in candidates {
             let alias = taxonomy.aliases[aliasIndex]
             if alias.rule == .contextual || alias.rule == .listOnly { continue }

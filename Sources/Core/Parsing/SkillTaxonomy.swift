@@ -32,7 +32,7 @@ public final class SkillTaxonomy: Sendable {
     }
 
     struct Alias: Sendable {
-        var tokens: [String]
+        var tokens: [UInt64]
         var skill: Int
         var rule: AliasRule
     }
@@ -46,7 +46,7 @@ public final class SkillTaxonomy: Sendable {
 
     let aliases: [Alias]
     /// Alias indexes by first token, longest alias first.
-    let byFirstToken: [String: [Int]]
+    let byFirstToken: [UInt64: [Int]]
     /// Skill index by alias tokens joined with a space.
     let exact: [String: Int]
     /// Skill index by compact key: lower-cased letters, digits, "+", "#" only ("reactjs", "c#", "mssql").
@@ -59,6 +59,7 @@ public final class SkillTaxonomy: Sendable {
     public init(data: String) {
         var skills: [Skill] = []
         var aliases: [Alias] = []
+        var aliasTexts: [String] = []
         for rawLine in data.split(separator: "\n") {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
@@ -86,21 +87,22 @@ public final class SkillTaxonomy: Sendable {
             var skillAliases: [String] = []
             for (text, rule) in entries {
                 for variant in Self.variants(of: text) {
-                    let tokens = SkillTokenizer.tokens(variant).map(\.text)
+                    let tokens = SkillTokenizer.texts(variant)
                     guard !tokens.isEmpty, seen.insert(tokens.joined(separator: " ")).inserted else { continue }
-                    aliases.append(Alias(tokens: tokens, skill: index, rule: rule))
+                    aliases.append(Alias(tokens: tokens.map(SkillTokenizer.key), skill: index, rule: rule))
+                    aliasTexts.append(tokens.joined(separator: " "))
                 }
                 skillAliases.append(text)
             }
             skills.append(Skill(id: fields[0], name: fields[1], category: fields[2], aliases: skillAliases))
         }
-        var byFirstToken: [String: [Int]] = [:]
+        var byFirstToken: [UInt64: [Int]] = [:]
         var exact: [String: Int] = [:]
         var compact: [String: Int] = [:]
         var fuzzy: [(key: [UInt8], skill: Int)] = []
         for (position, alias) in aliases.enumerated() {
             byFirstToken[alias.tokens[0], default: []].append(position)
-            let key = alias.tokens.joined(separator: " ")
+            let key = aliasTexts[position]
             if exact[key] == nil { exact[key] = alias.skill }
             let compactKey = Self.compactKey(key)
             if !compactKey.isEmpty, compact[compactKey] == nil {
@@ -165,7 +167,7 @@ public final class SkillTaxonomy: Sendable {
     }
 
     func lookupIndex(_ phrase: String, fuzzy: Bool) -> Int? {
-        let tokens = SkillTokenizer.tokens(phrase).map(\.text)
+        let tokens = SkillTokenizer.texts(phrase)
         guard !tokens.isEmpty else { return nil }
         let key = Self.compactKey(phrase)
         if let hit = compact[key] { return hit }

@@ -1,8 +1,8 @@
 /// One word of a text as the skill matcher sees it.
 struct SkillToken {
-    /// Lower-cased text: letters and digits, with `+`/`#` suffixes ("c++", "c#"), inner dots
-    /// ("node.js", "asp.net") and a leading dot (".net").
-    var text: String
+    /// FNV-1a hash of the lower-cased token: letters and digits, with `+`/`#` suffixes ("c++", "c#"),
+    /// inner dots ("node.js", "asp.net") and a leading dot (".net"). Compared instead of strings for speed.
+    var key: UInt64
     /// UTF-8 offsets of the token in the source.
     var start: Int
     var end: Int
@@ -21,6 +21,33 @@ struct SkillToken {
 
 /// Splits text into `SkillToken`s by scanning UTF-8 bytes once.
 enum SkillTokenizer {
+    static let fnvOffset: UInt64 = 0xCBF2_9CE4_8422_2325
+    static let fnvPrime: UInt64 = 0x0000_0100_0000_01B3
+
+    /// The key of one lower-cased word, as `tokens(_:)` computes it.
+    static func key(_ word: String) -> UInt64 {
+        var hash = fnvOffset
+        for byte in word.utf8 {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            hash = (hash ^ UInt64(lower)) &* fnvPrime
+        }
+        return hash
+    }
+
+    /// Keys of a set of words.
+    static func keys(_ words: [String]) -> Set<UInt64> {
+        Set(words.map(key))
+    }
+
+    /// The lower-cased token texts (for building tables and for non-hot paths).
+    static func texts(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        return tokens(text).map { token in
+            String(decoding: bytes[token.start..<token.end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 },
+                   as: UTF8.self)
+        }
+    }
+
     @inline(__always) static func isAlnum(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
             || byte >= 0x80
@@ -33,8 +60,6 @@ enum SkillTokenizer {
         let count = utf8.count - 1
         var index = 0
         var listSeparator = false
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(32)
         while index < count {
             let byte = utf8[index]
             let startsDotToken = byte == UInt8(ascii: ".") && isAlnum(utf8[index + 1])
@@ -51,11 +76,11 @@ enum SkillTokenizer {
                 continue
             }
             let start = index
-            buffer.removeAll(keepingCapacity: true)
+            var hash = fnvOffset
             var hasLetter = false
             var allCaps = true
             if startsDotToken {
-                buffer.append(byte)
+                hash = (hash ^ UInt64(byte)) &* fnvPrime
                 index += 1
             }
             while index < count {
@@ -63,24 +88,24 @@ enum SkillTokenizer {
                 if isAlnum(current) {
                     if current >= 0x41 && current <= 0x5A {
                         hasLetter = true
-                        buffer.append(current | 0x20)
+                        hash = (hash ^ UInt64(current | 0x20)) &* fnvPrime
                     } else {
                         if current >= 0x61 && current <= 0x7A {
                             hasLetter = true
                             allCaps = false
                         }
-                        buffer.append(current)
+                        hash = (hash ^ UInt64(current)) &* fnvPrime
                     }
                     index += 1
                 } else if current == UInt8(ascii: "."), isAlnum(utf8[index + 1]) {
-                    buffer.append(current)
+                    hash = (hash ^ UInt64(current)) &* fnvPrime
                     index += 1
                 } else if current == UInt8(ascii: "+") || current == UInt8(ascii: "#") {
                     // "c++", "c#", "f#"; not "a+b".
                     var end = index
                     while end < count, utf8[end] == current, end - index < 2 { end += 1 }
                     if end < count + 1, !isAlnum(utf8[end]) || utf8[end] == UInt8(ascii: ".") {
-                        buffer.append(contentsOf: utf8[index..<end])
+                        for position in index..<end { hash = (hash ^ UInt64(utf8[position])) &* fnvPrime }
                         index = end
                         if index < count, utf8[index] == UInt8(ascii: "."), isAlnum(utf8[index + 1]) { continue }
                     }
@@ -93,7 +118,7 @@ enum SkillTokenizer {
             let before: UInt8? = start > 0 && utf8[start - 1] != 0x20 && utf8[start - 1] != 0x0A ? utf8[start - 1] : nil
             let after: UInt8? = index < count && utf8[index] != 0x20 && utf8[index] != 0x0A ? utf8[index] : nil
             result.append(SkillToken(
-                text: String(decoding: buffer, as: UTF8.self), start: start, end: index,
+                key: hash, start: start, end: index,
                 isCapitalized: first >= 0x41 && first <= 0x5A || (first >= 0x30 && first <= 0x39),
                 isAllCaps: hasLetter && allCaps, touchingBefore: before, touchingAfter: after,
                 afterTouching: index + 1 <= count ? utf8[index + 1] : nil, listSeparatorBefore: listSeparator))

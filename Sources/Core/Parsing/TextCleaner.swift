@@ -107,39 +107,98 @@ public enum TextCleaner {
     /// Removes control and zero-width characters, turns odd spaces into spaces, collapses runs of
     /// spaces and more than one blank line, trims every line.
     public static func normalizeWhitespace(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        let bytes = Array(text.utf8)
+        let count = bytes.count
+        var out: [UInt8] = []
+        out.reserveCapacity(count)
         var pendingSpace = false
         var newlines = 0
         var atStart = true
         var afterCarriageReturn = false
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            let isLineFeedAfterReturn = afterCarriageReturn && value == 0x0A
-            afterCarriageReturn = value == 0x0D
-            switch value {
-            case 0x0A, 0x0D, 0x2028, 0x2029, 0x0B, 0x0C:
-                if isLineFeedAfterReturn { continue }
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            var length = 1
+            var kind = ScalarKind.character
+            if byte < 0x80 {
+                switch byte {
+                case 0x0A:
+                    kind = afterCarriageReturn ? .drop : .newline
+                case 0x0D, 0x0B, 0x0C:
+                    kind = .newline
+                case 0x09, 0x20:
+                    kind = .space
+                case 0x00...0x1F, 0x7F:
+                    kind = .drop
+                default:
+                    break
+                }
+            } else {
+                length = byte >= 0xF0 ? 4 : (byte >= 0xE0 ? 3 : 2)
+                length = min(length, count - index)
+                kind = classify(bytes, index, length)
+            }
+            afterCarriageReturn = byte == 0x0D
+            switch kind {
+            case .newline:
                 newlines += 1
                 pendingSpace = false
-            case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
+            case .space:
                 pendingSpace = true
-            case 0x00...0x1F, 0x7F...0x9F, 0x200B...0x200D, 0x2060, 0xFEFF, 0xAD:
-                continue
-            default:
+            case .drop:
+                break
+            case .character:
                 if !atStart {
                     if newlines > 0 {
-                        out.append("\n")
-                        if newlines > 1 { out.append("\n") }
+                        out.append(0x0A)
+                        if newlines > 1 { out.append(0x0A) }
                     } else if pendingSpace {
-                        out.append(" ")
+                        out.append(0x20)
                     }
                 }
                 newlines = 0
                 pendingSpace = false
                 atStart = false
-                out.append(scalar)
+                out.append(contentsOf: bytes[index..<index + length])
             }
+            index += length
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private enum ScalarKind {
+        case character, space, newline, drop
+    }
+
+    /// Odd spaces (NBSP, en/em spaces, ideographic space) → space; U+2028/2029 → newline;
+    /// C1 controls, soft hyphen, zero-width characters and BOM → dropped.
+    private static func classify(_ bytes: [UInt8], _ index: Int, _ length: Int) -> ScalarKind {
+        let lead = bytes[index]
+        if length == 2, lead == 0xC2 {
+            let next = bytes[index + 1]
+            if next <= 0x9F || next == 0xAD { return .drop }
+            if next == 0xA0 { return .space }
+            return .character
+        }
+        guard length == 3 else { return .character }
+        let second = bytes[index + 1]
+        let third = bytes[index + 2]
+        switch (lead, second) {
+        case (0xE2, 0x80):
+            switch third {
+            case 0x80...0x8A, 0xAF: return .space
+            case 0x8B...0x8D: return .drop
+            case 0xA8, 0xA9: return .newline
+            default: return .character
+            }
+        case (0xE2, 0x81):
+            if third == 0x9F { return .space }
+            if third == 0xA0 { return .drop }
+            return .character
+        case (0xE1, 0x9A): return third == 0x80 ? .space : .character
+        case (0xE3, 0x80): return third == 0x80 ? .space : .character
+        case (0xEF, 0xBB): return third == 0xBF ? .drop : .character
+        default: return .character
+        }
     }
 }

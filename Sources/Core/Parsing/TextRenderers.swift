@@ -36,43 +36,65 @@ enum HTMLText {
                 htmlReadMemory(pointer, Int32(buffer.count), nil, "UTF-8", options)
             }
         }
-        guard let document else { return html }
+        guard let document else { return stripTags(html) }
         defer { xmlFreeDoc(document) }
-        var output = ""
+        var output: [UInt8] = []
         output.reserveCapacity(html.utf8.count)
         var node = document.pointee.children
         while let current = node {
-            walk(current, into: &output, inPre: false)
+            walk(current, into: &output, inPre: false, depth: 0)
             node = current.pointee.next
         }
-        return output
+        if output.allSatisfy({ $0 == 0x20 || $0 == 0x0A }) {
+            // libxml2 gave up (e.g. nesting deeper than its limit): drop the tags by hand.
+            return stripTags(html)
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private static func walk(_ node: xmlNodePtr, into output: inout String, inPre: Bool) {
+    /// Last resort: text outside `<…>`.
+    static func stripTags(_ html: String) -> String {
+        var output: [UInt8] = []
+        var inTag = false
+        for byte in html.utf8 {
+            if byte == UInt8(ascii: "<") {
+                inTag = true
+            } else if byte == UInt8(ascii: ">") {
+                inTag = false
+                output.append(0x20)
+            } else if !inTag {
+                output.append(byte)
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func walk(_ node: xmlNodePtr, into output: inout [UInt8], inPre: Bool, depth: Int) {
+        guard depth < 1000 else { return }
         switch node.pointee.type {
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
             if let content = node.pointee.content {
-                appendText(String(cString: content), to: &output, preserve: inPre)
+                appendText(content, to: &output, preserve: inPre)
             }
         case XML_ELEMENT_NODE:
-            let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+            let name = node.pointee.name.map { String(cString: $0) } ?? ""
             if skippedElements.contains(name) { return }
             let isBlock = blockElements.contains(name)
             if name == "br" {
-                output.append("\n")
+                output.append(0x0A)
                 return
             }
             if name == "li" {
                 newline(&output, blank: false)
-                output.append("- ")
+                output.append(contentsOf: [UInt8(ascii: "-"), 0x20])
             } else if isBlock {
                 newline(&output, blank: paragraphElements.contains(name))
             } else if name == "td" || name == "th" {
-                if let last = output.last, last != "\n" { output.append(" | ") }
+                if let last = output.last, last != 0x0A { output.append(contentsOf: Array(" | ".utf8)) }
             }
             var child = node.pointee.children
             while let current = child {
-                walk(current, into: &output, inPre: inPre || name == "pre")
+                walk(current, into: &output, inPre: inPre || name == "pre", depth: depth + 1)
                 child = current.pointee.next
             }
             if isBlock || name == "li" { newline(&output, blank: paragraphElements.contains(name)) }
@@ -81,28 +103,27 @@ enum HTMLText {
         }
     }
 
-    private static func newline(_ output: inout String, blank: Bool) {
+    private static func newline(_ output: inout [UInt8], blank: Bool) {
         guard !output.isEmpty else { return }
-        while output.last == " " { output.removeLast() }
-        if output.last != "\n" { output.append("\n") }
-        if blank, !output.hasSuffix("\n\n") { output.append("\n") }
+        while output.last == 0x20 { output.removeLast() }
+        if output.last != 0x0A { output.append(0x0A) }
+        if blank, output.count < 2 || output[output.count - 2] != 0x0A { output.append(0x0A) }
     }
 
     /// HTML whitespace: runs of spaces and newlines become one space, except in `<pre>`.
-    private static func appendText(_ text: String, to output: inout String, preserve: Bool) {
-        if preserve {
-            output.append(text)
-            return
-        }
-        var lastWasSpace = output.isEmpty || output.last == " " || output.last == "\n"
-        for scalar in text.unicodeScalars {
-            if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" {
-                if !lastWasSpace { output.unicodeScalars.append(" ") }
+    private static func appendText(_ content: UnsafePointer<xmlChar>, to output: inout [UInt8], preserve: Bool) {
+        var pointer = content
+        var lastWasSpace = output.isEmpty || output.last == 0x20 || output.last == 0x0A
+        while pointer.pointee != 0 {
+            let byte = pointer.pointee
+            if !preserve, byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+                if !lastWasSpace { output.append(0x20) }
                 lastWasSpace = true
             } else {
-                output.unicodeScalars.append(scalar)
+                output.append(byte)
                 lastWasSpace = false
             }
+            pointer += 1
         }
     }
 }

@@ -77,13 +77,19 @@ enum WorkModePhrases {
         var isRemoteNegated: Bool
     }
 
-    private static func table(_ rows: [(WorkMode, String)]) -> [String: [(WorkMode, [String])]] {
-        var byFirst: [String: [(WorkMode, [String])]] = [:]
+    struct Phrase {
+        var mode: WorkMode
+        var keys: [UInt64]
+        var text: String
+    }
+
+    private static func table(_ rows: [(WorkMode, String)]) -> [UInt64: [Phrase]] {
+        var byFirst: [UInt64: [Phrase]] = [:]
         for (mode, phrase) in rows {
-            let words = phrase.split(separator: " ").map(String.init)
-            byFirst[words[0], default: []].append((mode, words))
+            let keys = phrase.split(separator: " ").map { SkillTokenizer.key(String($0)) }
+            byFirst[keys[0], default: []].append(Phrase(mode: mode, keys: keys, text: phrase))
         }
-        for key in byFirst.keys { byFirst[key]?.sort { $0.1.count > $1.1.count } }
+        for key in byFirst.keys { byFirst[key]?.sort { $0.keys.count > $1.keys.count } }
         return byFirst
     }
 
@@ -117,7 +123,10 @@ enum WorkModePhrases {
         (.onsite, "must work onsite"), (.onsite, "required to work onsite"), (.onsite, "onsite only"),
     ])
 
-    private static let negators: Set<String> = ["not", "no", "non", "never", "without", "cannot", "isn"]
+    private static let negators: Set<UInt64> = SkillTokenizer.keys(["not", "no", "non", "never", "without", "cannot", "isn"])
+    private static let notKey = SkillTokenizer.key("not")
+    private static let noKey = SkillTokenizer.key("no")
+    private static let unavailableKey = SkillTokenizer.key("unavailable")
 
     /// The strongest work-mode phrase in `text`, or nil.
     static func scan(_ text: String, descriptive isDescriptive: Bool) -> Hit? {
@@ -127,33 +136,36 @@ enum WorkModePhrases {
         var hybrid: Hit?
         var onsite: Hit?
         var index = 0
-        let words = tokens.words
+        let words = tokens.keys
         while index < words.count {
             guard let candidates = phrases[words[index]] else {
                 index += 1
                 continue
             }
             var matched = false
-            for (mode, phrase) in candidates where tokens.matches(phrase, at: index) {
-                let text = phrase.joined(separator: " ")
-                switch mode {
+            for phrase in candidates where tokens.matches(phrase.keys, at: index) {
+                let count = phrase.keys.count
+                switch phrase.mode {
                 case .remote:
-                    if isNegated(words, start: index, count: phrase.count) {
-                        if onsite == nil { onsite = Hit(mode: .onsite, phrase: negatedPhrase(words, index, phrase.count),
-                                                        isRemoteNegated: true) }
+                    if isNegated(words, start: index, count: count) {
+                        if onsite == nil {
+                            let from = max(0, index - 2)
+                            let to = min(words.count, index + count + 2)
+                            onsite = Hit(mode: .onsite, phrase: tokens.text(from, to), isRemoteNegated: true)
+                        }
                     } else if remote == nil {
-                        remote = Hit(mode: .remote, phrase: text, isRemoteNegated: false)
+                        remote = Hit(mode: .remote, phrase: phrase.text, isRemoteNegated: false)
                     }
                 case .hybrid:
-                    if hybrid == nil, !isNegated(words, start: index, count: phrase.count) {
-                        hybrid = Hit(mode: .hybrid, phrase: text, isRemoteNegated: false)
+                    if hybrid == nil, !isNegated(words, start: index, count: count) {
+                        hybrid = Hit(mode: .hybrid, phrase: phrase.text, isRemoteNegated: false)
                     }
                 case .onsite:
-                    if onsite == nil { onsite = Hit(mode: .onsite, phrase: text, isRemoteNegated: false) }
+                    if onsite == nil { onsite = Hit(mode: .onsite, phrase: phrase.text, isRemoteNegated: false) }
                 case .unknown:
                     break
                 }
-                index += phrase.count
+                index += count
                 matched = true
                 break
             }
@@ -163,21 +175,15 @@ enum WorkModePhrases {
     }
 
     /// "not remote", "no remote", "remote not available", "remote: no".
-    static func isNegated(_ words: [String], start: Int, count: Int) -> Bool {
+    static func isNegated(_ words: [UInt64], start: Int, count: Int) -> Bool {
         for back in 1...2 where start - back >= 0 {
             if negators.contains(words[start - back]) { return true }
         }
         let end = start + count
         for ahead in 0..<2 where end + ahead < words.count {
             let word = words[end + ahead]
-            if word == "not" || word == "no" || word == "unavailable" { return true }
+            if word == notKey || word == noKey || word == unavailableKey { return true }
         }
         return false
-    }
-
-    private static func negatedPhrase(_ words: [String], _ start: Int, _ count: Int) -> String {
-        let from = max(0, start - 2)
-        let to = min(words.count, start + count + 3)
-        return words[from..<to].joined(separator: " ")
     }
 }
