@@ -19,15 +19,13 @@ public enum KeywordExtractor {
         guard result.count < limit else { return result }
         // Count description terms by token key; build strings only for the winners.
         let bytes = Array(description.utf8)
+        let tokens = SkillTokenizer.tokens(description)
         var counts: [UInt64: (count: Int, first: Int, start: Int, end: Int)] = [:]
-        for (position, token) in SkillTokenizer.tokens(description).enumerated() {
+        counts.reserveCapacity(tokens.count / 2)
+        for (position, token) in tokens.enumerated() {
             let length = token.end - token.start
             guard length >= 3, !stopwordKeys.contains(token.key) else { continue }
-            if let entry = counts[token.key] {
-                counts[token.key] = (entry.count + 1, entry.first, entry.start, entry.end)
-            } else {
-                counts[token.key] = (1, position, token.start, token.end)
-            }
+            counts[token.key, default: (0, position, token.start, token.end)].count += 1
         }
         let ranked = counts.values.filter { $0.count >= 2 }.sorted {
             $0.count != $1.count ? $0.count > $1.count : $0.first < $1.first

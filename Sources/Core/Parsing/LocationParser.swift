@@ -47,47 +47,98 @@ public enum LocationParser {
     private static let keptInNames: Set<String> = ["greater", "area", "metro", "region", "home", "the", "on", "in"]
 
     /// Splits on commas, semicolons, pipes, dashes between spaces, slashes and bullets; collects "(…)".
+    /// Scans UTF-8 bytes once.
     static func splitParts(_ text: String, parenthetical: inout [String]) -> [String] {
-        var body = ""
-        var inner = ""
+        let bytes = Array(text.utf8)
+        let count = bytes.count
+        let dotsSeparate = !bytes.contains(0x20) && !bytes.contains(UInt8(ascii: ","))
+            && bytes.lazy.filter { $0 == UInt8(ascii: ".") }.count >= 2
+        var raw: [[UInt8]] = []
+        var current: [UInt8] = []
+        var inner: [UInt8] = []
         var depth = 0
-        for character in text {
-            if character == "(" || character == "[" {
+        func flush() {
+            raw.append(current)
+            current.removeAll(keepingCapacity: true)
+        }
+        /// Length of a separator starting at `index`, or 0.
+        func separatorLength(_ index: Int) -> Int {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "|"), UInt8(ascii: "/"), 0x0A, 0x09:
+                return 1
+            case UInt8(ascii: "."):
+                return dotsSeparate ? 1 : 0
+            case 0xC2 where index + 1 < count && bytes[index + 1] == 0xB7:
+                return 2  // ·
+            case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA2:
+                return 3  // •
+            case 0x20:
+                // " - ", " – ", " — ", " or ", " & "
+                let rest = bytes[(index + 1)...]
+                if rest.starts(with: [UInt8(ascii: "-"), 0x20]) || rest.starts(with: [UInt8(ascii: "&"), 0x20]) { return 3 }
+                if rest.starts(with: [0xE2, 0x80, 0x93, 0x20]) || rest.starts(with: [0xE2, 0x80, 0x94, 0x20]) { return 5 }
+                if rest.starts(with: [UInt8(ascii: "o"), UInt8(ascii: "r"), 0x20]) { return 4 }
+                return 0
+            default:
+                return 0
+            }
+        }
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") {
                 depth += 1
-                if depth == 1 { body.append(","); continue }
-            } else if character == ")" || character == "]" {
                 if depth == 1 {
-                    parenthetical.append(inner)
-                    inner = ""
+                    flush()
+                    index += 1
+                    continue
+                }
+            } else if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") {
+                if depth == 1 {
+                    parenthetical.append(String(decoding: inner, as: UTF8.self))
+                    inner.removeAll(keepingCapacity: true)
                     depth = 0
-                    body.append(",")
+                    index += 1
                     continue
                 }
                 depth = max(0, depth - 1)
             }
-            if depth > 0 { inner.append(character) } else { body.append(character) }
+            if depth > 0 {
+                inner.append(byte)
+                index += 1
+                continue
+            }
+            let length = separatorLength(index)
+            if length > 0 {
+                flush()
+                index += length
+            } else {
+                current.append(byte)
+                index += 1
+            }
         }
-        if depth > 0 { body.append(contentsOf: inner) }
-        // Workday: "USA.VA.Reston".
-        if !body.contains(" "), body.filter({ $0 == "." }).count >= 2, !body.contains(",") {
-            body = body.replacingOccurrences(of: ".", with: ",")
-        }
-        for separator in [" - ", " – ", " — ", ";", "|", "/", "•", "·", "\n", "\t", " or ", " & "] {
-            body = body.replacingOccurrences(of: separator, with: ",")
-        }
+        if depth > 0 { current.append(contentsOf: inner) }
+        flush()
         var parts: [String] = []
-        for raw in body.split(separator: ",") {
-            let cleaned = cleanPart(String(raw))
+        for bytes in raw where !bytes.isEmpty {
+            let cleaned = cleanPart(String(decoding: bytes, as: UTF8.self))
             if cleaned.isEmpty { continue }
-            if let last = parts.last, last.caseInsensitiveCompare(cleaned) == .orderedSame { continue }
+            if let last = parts.last, last.lowercased() == cleaned.lowercased() { continue }
             parts.append(cleaned)
         }
         return parts
     }
 
+    private static let junkCharacters = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"'.:!?*-–"))
+    private static let placeholders: Set<String> = [
+        "unavailable", "n/a", "na", "nan", "none", "null", "-1", "not specified", "unknown", "see description",
+        "multiple locations", "various", "tbd",
+    ]
+
     /// Trims quotes and punctuation, strips "Greater … Area" and work-mode fillers at the edges.
     static func cleanPart(_ raw: String) -> String {
-        let junk = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"'.:!?*-–"))
+        let junk = junkCharacters
         var part = raw.trimmingCharacters(in: junk)
         if part.isEmpty || isPlaceholder(part) { return "" }
         if lookupPlace(part) != nil { return part }
@@ -101,8 +152,7 @@ public enum LocationParser {
     }
 
     static func isPlaceholder(_ text: String) -> Bool {
-        ["unavailable", "n/a", "na", "nan", "none", "null", "-1", "not specified", "unknown", "see description",
-         "multiple locations", "various", "tbd"].contains(text.lowercased())
+        text.utf8.count <= 20 && placeholders.contains(text.lowercased())
     }
 
     // MARK: - Resolving parts

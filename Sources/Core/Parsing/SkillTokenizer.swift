@@ -55,8 +55,10 @@ enum SkillTokenizer {
 
     static func tokens(_ text: String) -> [SkillToken] {
         var result: [SkillToken] = []
-        var utf8 = Array(text.utf8)
-        utf8.append(0x20)
+        result.reserveCapacity(text.utf8.count / 5)
+        var padded = Array(text.utf8)
+        padded.append(0x20)
+        return padded.withUnsafeBufferPointer { utf8 in
         let count = utf8.count - 1
         var index = 0
         var listSeparator = false
@@ -125,5 +127,6 @@ enum SkillTokenizer {
             listSeparator = false
         }
         return result
+        }
     }
 }

@@ -55,12 +55,21 @@ public enum TextCleaner {
     /// HTML when a known tag or entity appears; Markdown when escapes, emphasis, headings or list
     /// markers appear; otherwise plain.
     public static func detectFormat(_ text: String) -> Format {
-        let bytes = Array(text.utf8)
+        var copy = text
+        return copy.withUTF8 { detectFormat(bytes: $0) }
+    }
+
+    private static func detectFormat(bytes: UnsafeBufferPointer<UInt8>) -> Format {
         var index = 0
         var markdownHints = 0
         var lineStart = true
         while index < bytes.count {
             let byte = bytes[index]
+            if byte > UInt8(ascii: "]") || (byte >= 0x2C && byte <= 0x3B) || (byte >= 0x41 && byte <= 0x5A) {
+                lineStart = false
+                index += 1
+                continue
+            }
             if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") {
                 let isTag = byte == UInt8(ascii: "<")
                 var position = index + 1
@@ -107,7 +116,11 @@ public enum TextCleaner {
     /// Removes control and zero-width characters, turns odd spaces into spaces, collapses runs of
     /// spaces and more than one blank line, trims every line.
     public static func normalizeWhitespace(_ text: String) -> String {
-        let bytes = Array(text.utf8)
+        var copy = text
+        return copy.withUTF8 { normalizeWhitespace(bytes: $0) }
+    }
+
+    private static func normalizeWhitespace(bytes: UnsafeBufferPointer<UInt8>) -> String {
         let count = bytes.count
         var out: [UInt8] = []
         out.reserveCapacity(count)
@@ -159,7 +172,11 @@ public enum TextCleaner {
                 newlines = 0
                 pendingSpace = false
                 atStart = false
-                out.append(contentsOf: bytes[index..<index + length])
+                if length == 1 {
+                    out.append(byte)
+                } else {
+                    for offset in 0..<length { out.append(bytes[index + offset]) }
+                }
             }
             index += length
         }
@@ -172,7 +189,7 @@ public enum TextCleaner {
 
     /// Odd spaces (NBSP, en/em spaces, ideographic space) → space; U+2028/2029 → newline;
     /// C1 controls, soft hyphen, zero-width characters and BOM → dropped.
-    private static func classify(_ bytes: [UInt8], _ index: Int, _ length: Int) -> ScalarKind {
+    private static func classify(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ length: Int) -> ScalarKind {
         let lead = bytes[index]
         if length == 2, lead == 0xC2 {
             let next = bytes[index + 1]

@@ -178,7 +178,11 @@ enum Mojibake {
 
     static func repair(_ text: String) -> String {
         // Every mojibake lead ("Â", "Ã", "â", …) is U+00C2–U+00EF, encoded with lead byte 0xC3.
-        guard text.utf8.contains(0xC3) else { return text }
+        var copy = text
+        let hasLead = copy.withUTF8 { buffer in
+            buffer.baseAddress.map { memchr($0, 0xC3, buffer.count) != nil } ?? false
+        }
+        guard hasLead else { return text }
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         var index = 0
