@@ -188,7 +188,7 @@ public final class SkillExtractor: Sendable {
         var index = 0
         while index < tokens.count {
             var matched: Match?
-            if let candidates = taxonomy.byFirstToken[tokens[index].key] {
+            if let candidates = taxonomy.candidates(startingWith: tokens[index].key) {
                 for aliasIndex in candidates {
                     let alias = taxonomy.aliases[aliasIndex]
                     guard fits(alias.tokens, tokens, at: index),
@@ -237,7 +237,7 @@ public final class SkillExtractor: Sendable {
     /// True when a non-contextual alias starts at `position` (used as list context for C, R, Go, …).
     private func startsPlainSkill(_ tokens: [SkillToken], at position: Int) -> Bool {
         guard position >= 0, position < tokens.count,
-              let candidates = taxonomy.byFirstToken[tokens[position].key] else { return false }
+              let candidates = taxonomy.candidates(startingWith: tokens[position].key) else { return false }
         for aliasIndex in candidates {
             let alias = taxonomy.aliases[aliasIndex]
             if alias.rule == .contextual || alias.rule == .listOnly { continue }

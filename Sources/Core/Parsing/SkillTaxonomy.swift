@@ -47,6 +47,8 @@ public final class SkillTaxonomy: Sendable {
     let aliases: [Alias]
     /// Alias indexes by first token, longest alias first.
     let byFirstToken: [UInt64: [Int]]
+    /// 65,536-bit filter over first-token keys (top 16 bits): most words skip the dictionary lookup.
+    let firstTokenFilter: [UInt64]
     /// Skill index by alias tokens joined with a space.
     let exact: [String: Int]
     /// Skill index by compact key: lower-cased letters, digits, "+", "#" only ("reactjs", "c#", "mssql").
@@ -118,6 +120,12 @@ public final class SkillTaxonomy: Sendable {
         self.skills = skills
         self.aliases = aliases
         self.byFirstToken = byFirstToken
+        var filter = [UInt64](repeating: 0, count: 1024)
+        for key in byFirstToken.keys {
+            let bit = Int(key >> 48)
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        self.firstTokenFilter = filter
         self.exact = exact
         self.compact = compact
         self.fuzzyKeys = fuzzy
@@ -149,6 +157,14 @@ public final class SkillTaxonomy: Sendable {
         // A leading dot matters for ".net" vs "net"; keep it as a marker.
         if text.trimmingCharacters(in: .whitespaces).hasPrefix(".") { return "." + String(decoding: bytes, as: UTF8.self) }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Alias indexes whose first token is `key`, longest first; nil for most words, cheaply.
+    @inline(__always)
+    func candidates(startingWith key: UInt64) -> [Int]? {
+        let bit = Int(key >> 48)
+        guard firstTokenFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
+        return byFirstToken[key]
     }
 
     /// The skill with this id.

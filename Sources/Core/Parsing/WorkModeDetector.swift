@@ -123,6 +123,18 @@ enum WorkModePhrases {
         (.onsite, "must work onsite"), (.onsite, "required to work onsite"), (.onsite, "onsite only"),
     ])
 
+    /// 1,024-bit filters over first-word keys (top 10 bits): most words skip the dictionary lookup.
+    private static func filter(_ table: [UInt64: [Phrase]]) -> [UInt64] {
+        var bits = [UInt64](repeating: 0, count: 16)
+        for key in table.keys {
+            let bit = Int(key >> 54)
+            bits[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        return bits
+    }
+    private static let explicitFilter = filter(explicit)
+    private static let descriptiveFilter = filter(descriptive)
+
     private static let negators: Set<UInt64> = SkillTokenizer.keys(["not", "no", "non", "never", "without", "cannot", "isn"])
     private static let notKey = SkillTokenizer.key("not")
     private static let noKey = SkillTokenizer.key("no")
@@ -137,8 +149,10 @@ enum WorkModePhrases {
         var onsite: Hit?
         var index = 0
         let words = tokens.keys
+        let filter = isDescriptive ? descriptiveFilter : explicitFilter
         while index < words.count {
-            guard let candidates = phrases[words[index]] else {
+            let bit = Int(words[index] >> 54)
+            guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0, let candidates = phrases[words[index]] else {
                 index += 1
                 continue
             }
