@@ -1,0 +1,72 @@
+import Foundation
+
+/// Search keywords for a posting.
+public enum KeywordExtractor {
+    /// Search keywords (lower-case, de-duplicated): title words minus stopwords, then the canonical
+    /// skills, then the most frequent non-stopword terms of the description; at most `limit`.
+    public static func keywords(title: String, description: String, skills: [String], limit: Int = 20) -> [String] {
+        var result: [String] = []
+        var seen = Set<String>()
+        func add(_ word: String) {
+            guard result.count < limit, seen.insert(word).inserted else { return }
+            result.append(word)
+        }
+        for word in SkillTokenizer.texts(title) where isKeyword(word) { add(word) }
+        for skill in skills {
+            let lower = skill.lowercased().trimmingCharacters(in: .whitespaces)
+            if !lower.isEmpty { add(lower) }
+        }
+        guard result.count < limit else { return result }
+        // Count description terms by token key; build strings only for the winners.
+        let bytes = Array(description.utf8)
+        let tokens = SkillTokenizer.tokens(description)
+        var counts: [UInt64: (count: Int, first: Int, start: Int, end: Int)] = [:]
+        counts.reserveCapacity(tokens.count / 2)
+        for (position, token) in tokens.enumerated() {
+            let length = token.end - token.start
+            guard length >= 3, !stopwordKeys.contains(token.key) else { continue }
+            counts[token.key, default: (0, position, token.start, token.end)].count += 1
+        }
+        let ranked = counts.values.filter { $0.count >= 2 }.sorted {
+            $0.count != $1.count ? $0.count > $1.count : $0.first < $1.first
+        }
+        for entry in ranked where result.count < limit {
+            let word = String(decoding: bytes[entry.start..<entry.end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 },
+                              as: UTF8.self)
+            if isKeyword(word) { add(word) }
+        }
+        return result
+    }
+
+    private static func isKeyword(_ word: String) -> Bool {
+        guard word.utf8.count >= 2 || word.contains("+") || word.contains("#") else { return false }
+        if stopwords.contains(word) { return false }
+        return word.utf8.contains { !($0 >= 0x30 && $0 <= 0x39) && $0 != UInt8(ascii: ".") }
+    }
+
+    private static let stopwordKeys: Set<UInt64> = Set(stopwords.map(SkillTokenizer.key))
+
+    /// English stopwords plus words that appear in nearly every posting.
+    static let stopwords: Set<String> = [
+        "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",
+        "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did",
+        "do", "does", "doing", "down", "during", "each", "etc", "few", "for", "from", "further", "had", "has", "have",
+        "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its",
+        "itself", "just", "me", "more", "most", "must", "my", "no", "nor", "not", "now", "of", "off", "on", "once",
+        "only", "or", "other", "our", "ours", "out", "over", "own", "per", "same", "she", "should", "so", "some",
+        "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "through",
+        "to", "too", "under", "until", "up", "us", "very", "via", "was", "we", "were", "what", "when", "where",
+        "which", "while", "who", "whom", "why", "will", "with", "within", "would", "you", "your", "yours", "may",
+        "including", "well", "able", "ability", "across", "along", "based", "work", "working", "job", "jobs", "role",
+        "position", "team", "teams", "company", "experience", "experienced", "years", "year", "skills", "skill",
+        "strong", "new", "including", "required", "requirements", "preferred", "responsibilities", "candidate",
+        "candidates", "opportunity", "opportunities", "apply", "please", "equal", "employer", "employment", "status",
+        "benefits", "including", "without", "regard", "race", "color", "religion", "sex", "gender", "national",
+        "origin", "disability", "veteran", "protected", "applicants", "qualified", "knowledge", "understanding",
+        "ensure", "provide", "support", "using", "use", "help", "make", "get", "one", "two", "three", "time",
+        "day", "days", "week", "weeks", "like", "want", "need", "join", "looking", "seeking", "ideal", "plus",
+        "minimum", "least", "e.g", "i.e", "etc.", "full", "part", "senior", "junior", "lead", "ii", "iii", "iv",
+        "sr", "jr", "remote", "hybrid", "onsite", "location", "salary", "pay", "hour", "hourly", "annual", "usd",
+        "nan", "null", "description", "related", "relevant", "include", "includes", "other", "all", "any",
+    ]
+}

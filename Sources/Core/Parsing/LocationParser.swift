@@ -1,0 +1,344 @@
+import Foundation
+
+/// Splits a free-text location into city, region and country.
+///
+/// Output format: `region` is the full name of a US state or Canadian province ("Texas", not "TX"),
+/// otherwise the region as written (UK county, "EMEA", "North America"); `country` is an
+/// ISO 3166-1 alpha-2 code ("US", "GB", "IN"); `city` uses the common English name
+/// ("Bengaluru" for "Bangalore"). `remote` is true only when the text says remote, anywhere,
+/// telecommute or work from home, and does not negate it ("not remote").
+public enum LocationParser {
+    /// Parses one location string; never fails, returns empty fields when nothing is recognised.
+    public static func parse(_ text: String) -> Location {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, !isPlaceholder(trimmed) else { return Location() }
+        if trimmed.contains("\":") { return parseJSONFragment(trimmed) }
+        var location = Location()
+        if let hit = WorkModePhrases.scan(trimmed, descriptive: false), hit.mode == .remote {
+            location.remote = true
+        }
+        var parenthetical: [String] = []
+        let parts = splitParts(trimmed, parenthetical: &parenthetical)
+        resolve(parts, into: &location)
+        if location.country == nil && location.region == nil {
+            for extra in parenthetical {
+                var inner = Location()
+                resolve(splitParts(extra, parenthetical: &parenthetical), into: &inner)
+                location.country = location.country ?? inner.country
+                location.region = location.region ?? inner.region
+            }
+        }
+        if location.country == nil && location.region == nil {
+            scanForPlaces(trimmed, into: &location)
+        }
+        return location
+    }
+
+    // MARK: - Splitting
+
+    /// Words dropped from the edges of a part: work-mode words and fillers ("Remote - US", "Remote in the US").
+    private static let fillers: Set<String> = [
+        "remote", "remotely", "anywhere", "telecommute", "telecommuting", "wfh", "work", "from", "home", "temp",
+        "temporarily", "temporary", "permanent", "fully", "100%", "hybrid", "onsite", "on-site", "on", "site",
+        "office", "in", "the", "based", "only", "position", "opportunity", "not", "no", "or", "and", "within",
+        "greater", "area", "metropolitan", "metro", "region", "candidates", "us-based", "friendly", "first",
+    ]
+    /// Fillers that also belong to real place names and are dropped only as whole parts.
+    private static let keptInNames: Set<String> = ["greater", "area", "metro", "region", "home", "the", "on", "in"]
+
+    /// Splits on commas, semicolons, pipes, dashes between spaces, slashes and bullets; collects "(…)".
+    /// Scans UTF-8 bytes once.
+    static func splitParts(_ text: String, parenthetical: inout [String]) -> [String] {
+        let bytes = Array(text.utf8)
+        let count = bytes.count
+        let dotsSeparate = !bytes.contains(0x20) && !bytes.contains(UInt8(ascii: ","))
+            && bytes.lazy.filter { $0 == UInt8(ascii: ".") }.count >= 2
+        var raw: [[UInt8]] = []
+        var current: [UInt8] = []
+        var inner: [UInt8] = []
+        var depth = 0
+        func flush() {
+            raw.append(current)
+            current.removeAll(keepingCapacity: true)
+        }
+        /// Length of a separator starting at `index`, or 0.
+        func separatorLength(_ index: Int) -> Int {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "|"), UInt8(ascii: "/"), 0x0A, 0x09:
+                return 1
+            case UInt8(ascii: "."):
+                return dotsSeparate ? 1 : 0
+            case 0xC2 where index + 1 < count && bytes[index + 1] == 0xB7:
+                return 2  // ·
+            case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA2:
+                return 3  // •
+            case 0x20:
+                // " - ", " – ", " — ", " or ", " & "
+                let rest = bytes[(index + 1)...]
+                if rest.starts(with: [UInt8(ascii: "-"), 0x20]) || rest.starts(with: [UInt8(ascii: "&"), 0x20]) { return 3 }
+                if rest.starts(with: [0xE2, 0x80, 0x93, 0x20]) || rest.starts(with: [0xE2, 0x80, 0x94, 0x20]) { return 5 }
+                if rest.starts(with: [UInt8(ascii: "o"), UInt8(ascii: "r"), 0x20]) { return 4 }
+                return 0
+            default:
+                return 0
+            }
+        }
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") {
+                depth += 1
+                if depth == 1 {
+                    flush()
+                    index += 1
+                    continue
+                }
+            } else if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") {
+                if depth == 1 {
+                    parenthetical.append(String(decoding: inner, as: UTF8.self))
+                    inner.removeAll(keepingCapacity: true)
+                    depth = 0
+                    index += 1
+                    continue
+                }
+                depth = max(0, depth - 1)
+            }
+            if depth > 0 {
+                inner.append(byte)
+                index += 1
+                continue
+            }
+            let length = separatorLength(index)
+            if length > 0 {
+                flush()
+                index += length
+            } else {
+                current.append(byte)
+                index += 1
+            }
+        }
+        if depth > 0 { current.append(contentsOf: inner) }
+        flush()
+        var parts: [String] = []
+        for bytes in raw where !bytes.isEmpty {
+            let cleaned = cleanPart(String(decoding: bytes, as: UTF8.self))
+            if cleaned.isEmpty { continue }
+            if let last = parts.last, last.lowercased() == cleaned.lowercased() { continue }
+            parts.append(cleaned)
+        }
+        return parts
+    }
+
+    private static let junkCharacters = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"'.:!?*-–"))
+    private static let placeholders: Set<String> = [
+        "unavailable", "n/a", "na", "nan", "none", "null", "-1", "not specified", "unknown", "see description",
+        "multiple locations", "various", "tbd",
+    ]
+
+    /// Trims quotes and punctuation, strips "Greater … Area" and work-mode fillers at the edges.
+    static func cleanPart(_ raw: String) -> String {
+        let junk = junkCharacters
+        var part = raw.trimmingCharacters(in: junk)
+        if part.isEmpty || isPlaceholder(part) { return "" }
+        if lookupPlace(part) != nil { return part }
+        var words = part.split(separator: " ").map(String.init)
+        while let first = words.first, fillers.contains(first.lowercased()) { words.removeFirst() }
+        while let last = words.last, fillers.contains(last.lowercased()) { words.removeLast() }
+        part = words.joined(separator: " ").trimmingCharacters(in: junk)
+        if words.count == 1, keptInNames.contains(part.lowercased()) { return "" }
+        if words.count <= 3, WorkModePhrases.scan(part, descriptive: false) != nil, lookupPlace(part) == nil { return "" }
+        return part
+    }
+
+    static func isPlaceholder(_ text: String) -> Bool {
+        text.utf8.count <= 20 && placeholders.contains(text.lowercased())
+    }
+
+    // MARK: - Resolving parts
+
+    private enum Place {
+        case country(String)
+        case state(String)
+        case province(String)
+        case city(name: String, region: String?, country: String)
+        case county(String)
+        case macro(String)
+    }
+
+    private static func lookupPlace(_ part: String) -> Place? {
+        let key = part.lowercased()
+        if let code = LocationTables.countries[key] { return .country(code) }
+        if let state = LocationTables.usStateLookup[key] { return .state(state) }
+        if let province = LocationTables.caProvinces[key] { return .province(province) }
+        if LocationTables.ukCounties.contains(key) { return .county(LocationTables.titleCased(key)) }
+        if let city = LocationTables.cities[key] { return .city(name: city.name, region: city.region, country: city.country) }
+        if let macro = LocationTables.macroRegions[key] { return .macro(macro) }
+        return nil
+    }
+
+    /// A 2-letter capital code that is an ISO country, e.g. "CA" after "Toronto".
+    private static func isoCountry(_ part: String) -> String? {
+        guard part.count == 2, part == part.uppercased(), LocationTables.isoCodes.contains(part) else { return nil }
+        return part
+    }
+
+    private static func knownCountry(of part: String) -> String? {
+        if case .city(_, _, let country)? = lookupPlace(part) { return country }
+        if case .province? = lookupPlace(part) { return "CA" }
+        return nil
+    }
+
+    static func resolve(_ input: [String], into location: inout Location) {
+        var parts = input
+        guard !parts.isEmpty else { return }
+        // Country first ("US, CA, Santa Clara", "CA, BC, Vancouver", "California - San Francisco").
+        if parts.count >= 2, lookupPlace(parts[parts.count - 1]) == nil || isCityOnly(parts[parts.count - 1]) {
+            let head = parts[0]
+            let headIsCountry: Bool = {
+                if case .country? = lookupPlace(head) { return true }
+                return isoCountry(head) != nil && parts.count >= 3
+            }()
+            let headIsRegion: Bool = {
+                guard parts.count == 2, head.count > 2 else { return false }
+                if case .state? = lookupPlace(head) { return true }
+                if case .province? = lookupPlace(head) { return true }
+                return false
+            }()
+            if headIsCountry || headIsRegion { parts.reverse() }
+        }
+        // Country at the end.
+        if let last = parts.last {
+            let previous = parts.count >= 2 ? parts[parts.count - 2] : nil
+            if let code = isoCountry(last), let previous, knownCountry(of: previous) == code {
+                location.country = code
+                parts.removeLast()
+            } else if case .country(let code)? = lookupPlace(last), !(last.count == 2 && parts.count == 1 && code != "US" && code != "GB") {
+                location.country = code
+                parts.removeLast()
+            } else if parts.count >= 3, let code = isoCountry(last) {
+                location.country = code
+                parts.removeLast()
+            }
+        }
+        // Region: US state, Canadian province, or a county/region after a city.
+        if parts.count >= 1, let last = parts.last {
+            let country = location.country
+            switch lookupPlace(last) {
+            case .state(let name)? where (country == nil || country == "US") && !(parts.count == 1 && isCityOnly(last)):
+                location.region = name
+                location.country = "US"
+                parts.removeLast()
+            case .province(let name)? where country == nil || country == "CA":
+                if country == nil, LocationTables.usStateLookup[last.lowercased()] != nil {
+                    break
+                }
+                location.region = name
+                location.country = "CA"
+                parts.removeLast()
+            case .county(let name)? where country == nil || country == "GB":
+                location.region = name
+                location.country = "GB"
+                parts.removeLast()
+            case .macro(let name)? where parts.count == 1:
+                location.region = name
+                parts.removeLast()
+            default:
+                if case .state(let name)? = lookupPlace(last), country == nil || country == "US", parts.count >= 2 {
+                    location.region = name
+                    location.country = "US"
+                    parts.removeLast()
+                }
+            }
+        }
+        guard !parts.isEmpty else { return }
+        // City: the first remaining part; a known city fills missing region and country.
+        let allKnownCities = parts.count > 1 && parts.allSatisfy { isCityOnly($0) }
+        var cityPart = parts[0]
+        if cityPart.split(separator: " ").contains(where: { word in
+            word.first.map { $0.isLowercase } == true && !connectors.contains(word.lowercased())
+        }) {
+            cityPart = trailingProperNoun(cityPart)
+        }
+        if cityPart.isEmpty { return }
+        switch lookupPlace(cityPart) {
+        case .city(let name, let region, let country)?:
+            if location.country == nil || location.country == country {
+                location.city = name
+                location.country = country
+                if location.region == nil { location.region = region }
+            } else {
+                location.city = cityPart
+            }
+        case .country(let code)?:
+            // "US or Canada": the first country named wins.
+            location.country = code
+        case .state(let name)? where location.region == nil:
+            location.region = name
+            location.country = location.country ?? "US"
+        case .province(let name)? where location.region == nil:
+            location.region = name
+            location.country = location.country ?? "CA"
+        case .macro(let name)? where location.region == nil:
+            location.region = name
+        case .county(let name)? where location.region == nil:
+            location.region = name
+            location.country = location.country ?? "GB"
+        default:
+            location.city = cityPart
+        }
+        let regionPart = parts[parts.count - 1]
+        if parts.count >= 2, !allKnownCities, location.region == nil, regionPart.split(separator: " ").count <= 3,
+           !regionPart.contains(".") {
+            location.region = regionPart
+            if location.country == nil, case .city(_, _, let country)? = lookupPlace(regionPart) {
+                location.country = country
+            }
+        }
+    }
+
+    /// Lower-case words allowed inside place names ("Newcastle upon Tyne", "Stoke-on-Trent").
+    private static let connectors: Set<String> = ["of", "upon", "on", "the", "de", "la", "du", "and", "del", "am"]
+
+    private static func isCityOnly(_ part: String) -> Bool {
+        if case .city? = lookupPlace(part) { return true }
+        return false
+    }
+
+    /// "This is a fully onsite position in El Monte" → "El Monte".
+    static func trailingProperNoun(_ part: String) -> String {
+        var words: [Substring] = []
+        for word in part.split(separator: " ").reversed() {
+            guard let first = word.first, first.isUppercase else { break }
+            words.insert(word, at: 0)
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// Last resort: finds a known country, state or place among the words ("Suffolk East Anglia").
+    static func scanForPlaces(_ text: String, into location: inout Location) {
+        let words = text.split(whereSeparator: { !$0.isLetter && $0 != "." && $0 != "-" }).map(String.init)
+        var index = 0
+        while index < words.count {
+            var matched = false
+            for length in stride(from: min(4, words.count - index), through: 1, by: -1) {
+                let phrase = words[index..<index + length].joined(separator: " ")
+                if length == 1 && phrase.count <= 3 && phrase != phrase.uppercased() { continue }
+                guard let place = lookupPlace(phrase) else { continue }
+                switch place {
+                case .country(let code): if location.country == nil { location.country = code }
+                case .state(let name) where phrase.count > 2:
+                    if location.region == nil { location.region = name; location.country = location.country ?? "US" }
+                case .city(_, _, let country): if location.country == nil { location.country = country }
+                case .county: if location.country == nil { location.country = "GB" }
+                case .macro(let name) where phrase.count > 2: if location.region == nil { location.region = name }
+                default: continue
+                }
+                index += length
+                matched = true
+                break
+            }
+            if !matched { index += 1 }
+        }
+    }
+}

@@ -1,0 +1,248 @@
+import Foundation
+
+/// Finds canonical skill names in free text and normalises skill lists, using `SkillTaxonomy`.
+public final class SkillExtractor: Sendable {
+    /// Extractor over the built-in taxonomy.
+    public static let shared = SkillExtractor()
+
+    /// The taxonomy used.
+    public let taxonomy: SkillTaxonomy
+
+    /// Creates an extractor over `taxonomy`.
+    public init(taxonomy: SkillTaxonomy = .shared) {
+        self.taxonomy = taxonomy
+    }
+
+    /// Canonical skill names found in free text, in order of first appearance, without duplicates.
+    /// Word boundaries are respected ("Java" is not found in "JavaScript", "Go" not in "Google"), and
+    /// short or ambiguous names (C, R, Go, Swift, Spring, …) need capitalisation and context.
+    public func extract(from text: String) -> [String] {
+        let tokens = SkillTokenizer.tokens(text)
+        var seen = Set<Int>()
+        var names: [String] = []
+        for match in matches(in: tokens, listMode: false) where seen.insert(match.skill).inserted {
+            names.append(taxonomy.skills[match.skill].name)
+        }
+        return names
+    }
+
+    /// Canonical names for a list of skill phrases (Dice "Required Skills" split on commas, Naukri
+    /// space-separated key skills, JSON skill arrays). Compounds are split ("Angular JS and GWT"),
+    /// qualifiers dropped ("Python (primary)"), spelling slips in long names fixed ("Kubernates").
+    /// Unknown phrases are kept as given (trimmed), de-duplicated case-insensitively; placeholders such as
+    /// "See Job Description" are dropped. Output is in order of first appearance.
+    public func canonicalize(_ phrases: [String]) -> [String] {
+        var output = OrderedNames()
+        for phrase in phrases {
+            canonicalizePhrase(phrase, depth: 0, into: &output)
+        }
+        return output.names
+    }
+
+    // MARK: - Lists
+
+    struct OrderedNames {
+        var names: [String] = []
+        var keys = Set<String>()
+
+        mutating func add(_ name: String) {
+            if keys.insert(name.lowercased()).inserted { names.append(name) }
+        }
+    }
+
+    private static let placeholders: Set<String> = [
+        "see job description", "see below", "see description", "n/a", "na", "nan", "none", "null", "-", "tbd",
+        "not specified", "other", "others", "various", "see jd", "as per jd",
+    ]
+    /// Words trimmed from the edges of an unknown part before retrying ("Strong background in Angular JS").
+    private static let edgeFillers: Set<String> = [
+        "strong", "background", "in", "with", "of", "knowledge", "experience", "experienced", "skills", "skill",
+        "good", "excellent", "solid", "proficiency", "proficient", "expertise", "expert", "hands", "on", "working",
+        "understanding", "familiarity", "and", "or", "the", "a", "an", "using", "must", "have", "nice", "extensive",
+        "preferred", "required", "plus", "years", "year", "exp", "etc", "e.g", "including", "framework",
+    ]
+    private static let splitters = [",", ";", "|", "\n", "\t", " and ", " or ", " & ", " vs. ", " vs ", " - ", " – ",
+                                    " * ", "•", " + "]
+
+    private func canonicalizePhrase(_ raw: String, depth: Int, into output: inout OrderedNames) {
+        var phrase = raw.trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(.init(charactersIn: "-*•·\"'")))
+        guard !phrase.isEmpty, !Self.placeholders.contains(phrase.lowercased()) else { return }
+        if let index = taxonomy.lookupIndex(phrase, fuzzy: true) {
+            output.add(taxonomy.skills[index].name)
+            return
+        }
+        if depth < 4, Self.isBooleanExpression(phrase) {
+            for part in Self.booleanTerms(phrase) { canonicalizePhrase(part, depth: depth + 1, into: &output) }
+            return
+        }
+        // Qualifier in parentheses: "Python (primary)" → "Python"; "Cloud (AWS)" keeps both.
+        if let open = phrase.firstIndex(of: "("), depth < 4 {
+            let close = phrase[open...].firstIndex(of: ")") ?? phrase.endIndex
+            let inner = String(phrase[phrase.index(after: open)..<close])
+            let outer = String(phrase[..<open]) + (close < phrase.endIndex ? String(phrase[phrase.index(after: close)...]) : "")
+            let innerKnown = !inner.isEmpty && !matches(in: SkillTokenizer.tokens(inner), listMode: true).isEmpty
+            canonicalizePhrase(outer, depth: depth + 1, into: &output)
+            if innerKnown { canonicalizePhrase(inner, depth: depth + 1, into: &output) }
+            return
+        }
+        if depth < 4 {
+            var lowered = phrase
+            for splitter in Self.splitters {
+                lowered = lowered.replacingOccurrences(of: splitter, with: "\u{1F}", options: .caseInsensitive)
+            }
+            var parts = lowered.split(separator: "\u{1F}").map(String.init)
+            if parts.count == 1, phrase.contains("/") {
+                parts = phrase.split(separator: "/").map(String.init)
+            }
+            if parts.count > 1 {
+                for part in parts { canonicalizePhrase(part, depth: depth + 1, into: &output) }
+                return
+            }
+        }
+        let trimmed = trimEdges(phrase)
+        if trimmed != phrase, trimmed.count >= 3 || trimmed.first?.isUppercase == true, let index = taxonomy.lookupIndex(trimmed, fuzzy: true) {
+            output.add(taxonomy.skills[index].name)
+            return
+        }
+        phrase = trimmed.isEmpty ? phrase : trimmed
+        // Space-separated skills without delimiters ("Excel Data Analysis SQL Server Data mining").
+        let tokens = SkillTokenizer.tokens(phrase)
+        let found = matches(in: tokens, listMode: true)
+        guard !found.isEmpty else {
+            output.add(phrase)
+            return
+        }
+        let bytes = Array(phrase.utf8)
+        var cursor = 0
+        for match in found {
+            if match.first > cursor { addLeftover(tokens[cursor..<match.first], bytes: bytes, into: &output) }
+            output.add(taxonomy.skills[match.skill].name)
+            cursor = match.first + match.count
+        }
+        if cursor < tokens.count { addLeftover(tokens[cursor...], bytes: bytes, into: &output) }
+    }
+
+    /// Dice boolean searches: "(JAVA over 4 year(s) ) AND (SPRING over 4 year(s) ) AND(CLOUD OR AWS)".
+    static func isBooleanExpression(_ phrase: String) -> Bool {
+        phrase.contains(" AND ") || phrase.contains(" OR ") || phrase.contains("AND(") || phrase.contains("year(s)")
+            || (phrase.contains("(") && phrase.contains(" or ") && phrase.contains("*"))
+    }
+
+    /// The search terms of a boolean expression, without operators, parentheses, wildcards and
+    /// "over N year(s)".
+    static func booleanTerms(_ phrase: String) -> [String] {
+        let spaced = phrase.replacingOccurrences(of: "year(s)", with: " ")
+            .replacingOccurrences(of: "(", with: " ( ").replacingOccurrences(of: ")", with: " ) ")
+            .replacingOccurrences(of: "*", with: " ")
+        var terms: [String] = []
+        var current: [Substring] = []
+        let words = spaced.split(separator: " ")
+        var index = 0
+        func flush() {
+            if !current.isEmpty { terms.append(current.joined(separator: " ")) }
+            current.removeAll()
+        }
+        while index < words.count {
+            let word = words[index]
+            let upper = word.uppercased()
+            if word == "(" || word == ")" || upper == "AND" || upper == "OR" || upper == "NOT" {
+                flush()
+            } else if upper == "OVER", index + 1 < words.count, Int(words[index + 1]) != nil {
+                index += 1
+            } else if !(upper == "YEAR" || upper == "YEARS") {
+                current.append(word)
+            }
+            index += 1
+        }
+        flush()
+        return terms
+    }
+
+    private func trimEdges(_ phrase: String) -> String {
+        var words = phrase.split(separator: " ").map(String.init)
+        while let first = words.first, Self.edgeFillers.contains(first.lowercased()) { words.removeFirst() }
+        while let last = words.last, Self.edgeFillers.contains(last.lowercased().trimmingCharacters(in: .punctuationCharacters)) {
+            words.removeLast()
+        }
+        return words.joined(separator: " ").trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+    }
+
+    private func addLeftover(_ tokens: ArraySlice<SkillToken>, bytes: [UInt8], into output: inout OrderedNames) {
+        guard let first = tokens.first, let last = tokens.last else { return }
+        let text = String(decoding: bytes[first.start..<last.end], as: UTF8.self)
+        let trimmed = trimEdges(text)
+        if !trimmed.isEmpty, !Self.placeholders.contains(trimmed.lowercased()) { output.add(trimmed) }
+    }
+
+    // MARK: - Matching
+
+    struct Match {
+        var first: Int
+        var count: Int
+        var skill: Int
+    }
+
+    /// Longest alias match at each token, left to right, applying the alias rules.
+    func matches(in tokens: [SkillToken], listMode: Bool) -> [Match] {
+        var result: [Match] = []
+        var index = 0
+        while index < tokens.count {
+            var matched: Match?
+            if let candidates = taxonomy.candidates(startingWith: tokens[index].key) {
+                for aliasIndex in candidates {
+                    let alias = taxonomy.aliases[aliasIndex]
+                    guard fits(alias.tokens, tokens, at: index),
+                          accepts(alias, tokens, at: index, listMode: listMode) else { continue }
+                    matched = Match(first: index, count: alias.tokens.count, skill: alias.skill)
+                    break
+                }
+            }
+            if let matched {
+                result.append(matched)
+                index += matched.count
+            } else {
+                index += 1
+            }
+        }
+        return result
+    }
+
+    @inline(__always)
+    private func fits(_ aliasTokens: [UInt64], _ tokens: [SkillToken], at index: Int) -> Bool {
+        guard index + aliasTokens.count <= tokens.count else { return false }
+        for offset in 1..<max(aliasTokens.count, 1) where tokens[index + offset].key != aliasTokens[offset] {
+            return false
+        }
+        return true
+    }
+
+    private func accepts(_ alias: SkillTaxonomy.Alias, _ tokens: [SkillToken], at index: Int, listMode: Bool) -> Bool {
+        switch alias.rule {
+        case .plain:
+            return true
+        case .capitalized:
+            return listMode || tokens[index].isCapitalized
+        case .allCaps:
+            return listMode || tokens[index..<index + alias.tokens.count].allSatisfy(\.isAllCaps)
+        case .listOnly:
+            return false
+        case .contextual:
+            let isLanguage = taxonomy.skills[alias.skill].category == "language"
+            return SkillContext.allows(tokens, at: index, count: alias.tokens.count, isLanguage: isLanguage) { position in
+                self.startsPlainSkill(tokens, at: position)
+            }
+        }
+    }
+
+    /// True when a non-contextual alias starts at `position` (used as list context for C, R, Go, …).
+    private func startsPlainSkill(_ tokens: [SkillToken], at position: Int) -> Bool {
+        guard position >= 0, position < tokens.count,
+              let candidates = taxonomy.candidates(startingWith: tokens[position].key) else { return false }
+        for aliasIndex in candidates {
+            let alias = taxonomy.aliases[aliasIndex]
+            if alias.rule == .contextual || alias.rule == .listOnly { continue }
+            if fits(alias.tokens, tokens, at: position) { return true }
+        }
+        return false
+    }
+}

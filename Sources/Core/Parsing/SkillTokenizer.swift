@@ -1,0 +1,132 @@
+/// One word of a text as the skill matcher sees it.
+struct SkillToken {
+    /// FNV-1a hash of the lower-cased token: letters and digits, with `+`/`#` suffixes ("c++", "c#"),
+    /// inner dots ("node.js", "asp.net") and a leading dot (".net"). Compared instead of strings for speed.
+    var key: UInt64
+    /// UTF-8 offsets of the token in the source.
+    var start: Int
+    var end: Int
+    /// First letter upper-case in the source.
+    var isCapitalized: Bool
+    /// Every letter upper-case in the source.
+    var isAllCaps: Bool
+    /// The non-space character right before / after the token, if touching it (e.g. "-" in "C-level").
+    var touchingBefore: UInt8?
+    var touchingAfter: UInt8?
+    /// The character after `touchingAfter` (to tell "R." at a sentence end from "R.J.").
+    var afterTouching: UInt8?
+    /// Separator text between the previous token and this one contains one of `,;/|()` or a newline.
+    var listSeparatorBefore: Bool
+}
+
+/// Splits text into `SkillToken`s by scanning UTF-8 bytes once.
+enum SkillTokenizer {
+    static let fnvOffset: UInt64 = 0xCBF2_9CE4_8422_2325
+    static let fnvPrime: UInt64 = 0x0000_0100_0000_01B3
+
+    /// The key of one lower-cased word, as `tokens(_:)` computes it.
+    static func key(_ word: String) -> UInt64 {
+        var hash = fnvOffset
+        for byte in word.utf8 {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            hash = (hash ^ UInt64(lower)) &* fnvPrime
+        }
+        return hash
+    }
+
+    /// Keys of a set of words.
+    static func keys(_ words: [String]) -> Set<UInt64> {
+        Set(words.map(key))
+    }
+
+    /// The lower-cased token texts (for building tables and for non-hot paths).
+    static func texts(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        return tokens(text).map { token in
+            String(decoding: bytes[token.start..<token.end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 },
+                   as: UTF8.self)
+        }
+    }
+
+    @inline(__always) static func isAlnum(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            || byte >= 0x80
+    }
+
+    static func tokens(_ text: String) -> [SkillToken] {
+        var result: [SkillToken] = []
+        result.reserveCapacity(text.utf8.count / 5)
+        var padded = Array(text.utf8)
+        padded.append(0x20)
+        return padded.withUnsafeBufferPointer { utf8 in
+        let count = utf8.count - 1
+        var index = 0
+        var listSeparator = false
+        while index < count {
+            let byte = utf8[index]
+            let startsDotToken = byte == UInt8(ascii: ".") && isAlnum(utf8[index + 1])
+                && (index == 0 || !isAlnum(utf8[index - 1])) && utf8[index + 1] >= 0x41
+            guard isAlnum(byte) || startsDotToken else {
+                switch byte {
+                case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "/"), UInt8(ascii: "|"), UInt8(ascii: "("),
+                     UInt8(ascii: ")"), 0x0A, UInt8(ascii: "\t"), UInt8(ascii: "*"):
+                    listSeparator = true
+                default:
+                    break
+                }
+                index += 1
+                continue
+            }
+            let start = index
+            var hash = fnvOffset
+            var hasLetter = false
+            var allCaps = true
+            if startsDotToken {
+                hash = (hash ^ UInt64(byte)) &* fnvPrime
+                index += 1
+            }
+            while index < count {
+                let current = utf8[index]
+                if isAlnum(current) {
+                    if current >= 0x41 && current <= 0x5A {
+                        hasLetter = true
+                        hash = (hash ^ UInt64(current | 0x20)) &* fnvPrime
+                    } else {
+                        if current >= 0x61 && current <= 0x7A {
+                            hasLetter = true
+                            allCaps = false
+                        }
+                        hash = (hash ^ UInt64(current)) &* fnvPrime
+                    }
+                    index += 1
+                } else if current == UInt8(ascii: "."), isAlnum(utf8[index + 1]) {
+                    hash = (hash ^ UInt64(current)) &* fnvPrime
+                    index += 1
+                } else if current == UInt8(ascii: "+") || current == UInt8(ascii: "#") {
+                    // "c++", "c#", "f#"; not "a+b".
+                    var end = index
+                    while end < count, utf8[end] == current, end - index < 2 { end += 1 }
+                    if end < count + 1, !isAlnum(utf8[end]) || utf8[end] == UInt8(ascii: ".") {
+                        for position in index..<end { hash = (hash ^ UInt64(utf8[position])) &* fnvPrime }
+                        index = end
+                        if index < count, utf8[index] == UInt8(ascii: "."), isAlnum(utf8[index + 1]) { continue }
+                    }
+                    break
+                } else {
+                    break
+                }
+            }
+            let first = utf8[startsDotToken ? start + 1 : start]
+            let before: UInt8? = start > 0 && utf8[start - 1] != 0x20 && utf8[start - 1] != 0x0A ? utf8[start - 1] : nil
+            let after: UInt8? = index < count && utf8[index] != 0x20 && utf8[index] != 0x0A ? utf8[index] : nil
+            result.append(SkillToken(
+                key: hash, start: start, end: index,
+                isCapitalized: first >= 0x41 && first <= 0x5A || (first >= 0x30 && first <= 0x39),
+                isAllCaps: hasLetter && allCaps, touchingBefore: before, touchingAfter: after,
+                afterTouching: index + 1 <= count ? utf8[index + 1] : nil, listSeparatorBefore: listSeparator))
+            listSeparator = false
+        }
+        return result
+        }
+    }
+}

@@ -1,0 +1,203 @@
+import Foundation
+
+/// A work mode with the field and phrase that decided it.
+public struct WorkModeDecision: Sendable, Equatable {
+    /// The decided mode.
+    public var mode: WorkMode
+    /// Which field and phrase decided it, e.g. `description: "fully remote"`; nil when unknown.
+    public var evidence: String?
+
+    /// Creates a decision.
+    public init(mode: WorkMode, evidence: String?) {
+        self.mode = mode
+        self.evidence = evidence
+    }
+}
+
+/// Decides remote / hybrid / onsite from a posting's fields and platform flags.
+///
+/// Rule, strongest first:
+/// 1. Explicit text in a short field (location, work type, title, …), fields in the order given.
+///    Within one field "hybrid" beats "remote", which beats "onsite"; a negated remote
+///    ("not remote", "no remote", "remote not available") counts as onsite.
+/// 2. Platform flags: any true flag (`is_remote`, `isRemote`, `workFromHomeAvailability`) means remote.
+/// 3. Description heuristics: specific phrases only ("fully remote", "hybrid schedule", "onsite role").
+/// 4. Flags that are all false mean onsite.
+/// When flags disagree with the deciding text, or with each other, the evidence says so.
+public enum WorkModeDetector {
+    /// texts: (field name, value) in priority order; flags: platform booleans (name, value).
+    public static func detect(texts: [(field: String, value: String)],
+                              flags: [(field: String, value: Bool)]) -> WorkModeDecision {
+        let trueFlags = flags.filter { $0.value }
+        let falseFlags = flags.filter { !$0.value }
+        func flagNote(for mode: WorkMode) -> String {
+            let disagreeing = mode == .remote ? falseFlags : (mode == .onsite || mode == .hybrid ? trueFlags : [])
+            guard !disagreeing.isEmpty else { return "" }
+            let list = disagreeing.map { "\($0.field)=\($0.value)" }.joined(separator: ", ")
+            return "; disagrees with flag \(list)"
+        }
+        for (field, value) in texts where !isDescriptionField(field) {
+            if let hit = WorkModePhrases.scan(value, descriptive: false) {
+                return WorkModeDecision(mode: hit.mode,
+                                        evidence: "\(field): \"\(hit.phrase)\"" + flagNote(for: hit.mode))
+            }
+        }
+        if let flag = trueFlags.first {
+            var evidence = "\(flag.field)=true"
+            if !falseFlags.isEmpty {
+                evidence += "; disagrees with flag " + falseFlags.map { "\($0.field)=false" }.joined(separator: ", ")
+            }
+            return WorkModeDecision(mode: .remote, evidence: evidence)
+        }
+        for (field, value) in texts where isDescriptionField(field) {
+            if let hit = WorkModePhrases.scan(value, descriptive: true) {
+                return WorkModeDecision(mode: hit.mode,
+                                        evidence: "\(field): \"\(hit.phrase)\"" + flagNote(for: hit.mode))
+            }
+        }
+        if let flag = falseFlags.first {
+            return WorkModeDecision(mode: .onsite, evidence: "\(flag.field)=false")
+        }
+        return WorkModeDecision(mode: .unknown, evidence: nil)
+    }
+
+    /// Long free-text fields, where only specific phrases count.
+    static func isDescriptionField(_ field: String) -> Bool {
+        let name = field.lowercased()
+        return ["description", "summary", "body", "details", "requirements", "text", "snippet"]
+            .contains { name.contains($0) }
+    }
+}
+
+/// Work-mode phrase tables and the scanner shared with `LocationParser`.
+enum WorkModePhrases {
+    struct Hit {
+        var mode: WorkMode
+        var phrase: String
+        var isRemoteNegated: Bool
+    }
+
+    struct Phrase {
+        var mode: WorkMode
+        var keys: [UInt64]
+        var text: String
+    }
+
+    private static func table(_ rows: [(WorkMode, String)]) -> [UInt64: [Phrase]] {
+        var byFirst: [UInt64: [Phrase]] = [:]
+        for (mode, phrase) in rows {
+            let keys = phrase.split(separator: " ").map { SkillTokenizer.key(String($0)) }
+            byFirst[keys[0], default: []].append(Phrase(mode: mode, keys: keys, text: phrase))
+        }
+        for key in byFirst.keys { byFirst[key]?.sort { $0.keys.count > $1.keys.count } }
+        return byFirst
+    }
+
+    /// Phrases for short fields (location, work type, title).
+    static let explicit = table([
+        (.remote, "remote"), (.remote, "remotely"), (.remote, "anywhere"), (.remote, "telecommute"),
+        (.remote, "telecommuting"), (.remote, "wfh"), (.remote, "work from home"), (.remote, "work from anywhere"),
+        (.remote, "home based"), (.remote, "homebased"), (.remote, "telework"),
+        (.hybrid, "hybrid"), (.onsite, "onsite"), (.onsite, "on site"), (.onsite, "in office"),
+        (.onsite, "work from office"), (.onsite, "office based"), (.onsite, "in person"), (.onsite, "wfo"),
+    ])
+
+    /// Specific phrases for descriptions, where a bare "remote" or "hybrid" is too weak
+    /// ("remote monitoring", "hybrid cloud").
+    static let descriptive = table([
+        (.remote, "fully remote"), (.remote, "100% remote"), (.remote, "remote position"), (.remote, "remote role"),
+        (.remote, "remote job"), (.remote, "remote opportunity"), (.remote, "remote work"),
+        (.remote, "remote working"), (.remote, "work remotely"), (.remote, "working remotely"),
+        (.remote, "work from home"), (.remote, "work from anywhere"), (.remote, "telecommute"),
+        (.remote, "telecommuting"), (.remote, "remote first"), (.remote, "is remote"), (.remote, "permanent remote"),
+        (.remote, "remote only"), (.remote, "remote eligible"), (.remote, "remote friendly"),
+        (.remote, "remote based"), (.remote, "home based"), (.remote, "wfh"),
+        (.hybrid, "hybrid role"), (.hybrid, "hybrid position"), (.hybrid, "hybrid work"),
+        (.hybrid, "hybrid working"), (.hybrid, "hybrid schedule"), (.hybrid, "hybrid model"),
+        (.hybrid, "hybrid arrangement"), (.hybrid, "is hybrid"), (.hybrid, "hybrid remote"),
+        (.hybrid, "hybrid environment"), (.hybrid, "days in office"), (.hybrid, "days in the office"),
+        (.onsite, "fully onsite"), (.onsite, "fully on site"), (.onsite, "100% onsite"), (.onsite, "100% on site"),
+        (.onsite, "onsite position"), (.onsite, "on site position"), (.onsite, "onsite role"),
+        (.onsite, "on site role"), (.onsite, "work from office"), (.onsite, "is onsite"),
+        (.onsite, "in office position"), (.onsite, "in person role"), (.onsite, "in person position"),
+        (.onsite, "must work onsite"), (.onsite, "required to work onsite"), (.onsite, "onsite only"),
+    ])
+
+    /// 1,024-bit filters over first-word keys (top 10 bits): most words skip the dictionary lookup.
+    private static func filter(_ table: [UInt64: [Phrase]]) -> [UInt64] {
+        var bits = [UInt64](repeating: 0, count: 16)
+        for key in table.keys {
+            let bit = Int(key >> 54)
+            bits[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        return bits
+    }
+    private static let explicitFilter = filter(explicit)
+    private static let descriptiveFilter = filter(descriptive)
+
+    private static let negators: Set<UInt64> = SkillTokenizer.keys(["not", "no", "non", "never", "without", "cannot", "isn"])
+    private static let notKey = SkillTokenizer.key("not")
+    private static let noKey = SkillTokenizer.key("no")
+    private static let unavailableKey = SkillTokenizer.key("unavailable")
+
+    /// The strongest work-mode phrase in `text`, or nil.
+    static func scan(_ text: String, descriptive isDescriptive: Bool) -> Hit? {
+        let tokens = WordTokens(text)
+        let phrases = isDescriptive ? descriptive : explicit
+        var remote: Hit?
+        var hybrid: Hit?
+        var onsite: Hit?
+        var index = 0
+        let words = tokens.keys
+        let filter = isDescriptive ? descriptiveFilter : explicitFilter
+        while index < words.count {
+            let bit = Int(words[index] >> 54)
+            guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0, let candidates = phrases[words[index]] else {
+                index += 1
+                continue
+            }
+            var matched = false
+            for phrase in candidates where tokens.matches(phrase.keys, at: index) {
+                let count = phrase.keys.count
+                switch phrase.mode {
+                case .remote:
+                    if isNegated(words, start: index, count: count) {
+                        if onsite == nil {
+                            let from = max(0, index - 2)
+                            let to = min(words.count, index + count + 2)
+                            onsite = Hit(mode: .onsite, phrase: tokens.text(from, to), isRemoteNegated: true)
+                        }
+                    } else if remote == nil {
+                        remote = Hit(mode: .remote, phrase: phrase.text, isRemoteNegated: false)
+                    }
+                case .hybrid:
+                    if hybrid == nil, !isNegated(words, start: index, count: count) {
+                        hybrid = Hit(mode: .hybrid, phrase: phrase.text, isRemoteNegated: false)
+                    }
+                case .onsite:
+                    if onsite == nil { onsite = Hit(mode: .onsite, phrase: phrase.text, isRemoteNegated: false) }
+                case .unknown:
+                    break
+                }
+                index += count
+                matched = true
+                break
+            }
+            if !matched { index += 1 }
+        }
+        return hybrid ?? remote ?? onsite
+    }
+
+    /// "not remote", "no remote", "remote not available", "remote: no".
+    static func isNegated(_ words: [UInt64], start: Int, count: Int) -> Bool {
+        for back in 1...2 where start - back >= 0 {
+            if negators.contains(words[start - back]) { return true }
+        }
+        let end = start + count
+        for ahead in 0..<2 where end + ahead < words.count {
+            let word = words[end + ahead]
+            if word == notKey || word == noKey || word == unavailableKey { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,89 @@
+import Testing
+
+@testable import Core
+
+/// Work-mode decisions on real field values (Naukri work types, JobSpy, Dice, LinkedIn, Indeed).
+struct WorkModeDetectorTests {
+    @Test func naukriWorkTypes() {
+        #expect(WorkModeDetector.detect(texts: [("job_type", "Temp.WFH")], flags: []).mode == .remote)
+        #expect(WorkModeDetector.detect(texts: [("job_type", "Permanent Remote")], flags: []).mode == .remote)
+        #expect(WorkModeDetector.detect(texts: [("job_type", "Hybrid")], flags: []).mode == .hybrid)
+        #expect(WorkModeDetector.detect(texts: [("job_type", "work from office")], flags: []).mode == .onsite)
+    }
+
+    @Test func negatedRemoteIsNotRemote() {
+        for text in ["Not Remote", "No remote", "Remote not available", "This role is non-remote"] {
+            let decision = WorkModeDetector.detect(texts: [("location", text)], flags: [])
+            #expect(decision.mode == .onsite, "\(text)")
+        }
+        let description = "Remote work is not available for this position. You will join us in Austin."
+        #expect(WorkModeDetector.detect(texts: [("description", description)], flags: []).mode != .remote)
+    }
+
+    @Test func hybridBeatsRemoteInTheSameField() {
+        let decision = WorkModeDetector.detect(texts: [("title", "Data Engineer (Hybrid/Remote)")], flags: [])
+        #expect(decision.mode == .hybrid)
+    }
+
+    @Test func titleHybridBeatsRemoteFlagAndNotesDisagreement() {
+        let decision = WorkModeDetector.detect(
+            texts: [("title", "Associate Director, Program Management (Hybrid)"), ("location", "Franklin Lakes, NJ")],
+            flags: [("is_remote", true)])
+        #expect(decision.mode == .hybrid)
+        #expect(decision.evidence == "title: \"hybrid\"; disagrees with flag is_remote=true")
+    }
+
+    @Test func diceFlagsDisagreeing() {
+        let decision = WorkModeDetector.detect(
+            texts: [("location", "Reston, Virginia, USA")],
+            flags: [("isRemote", true), ("workFromHomeAvailability", false)])
+        #expect(decision.mode == .remote)
+        #expect(decision.evidence == "isRemote=true; disagrees with flag workFromHomeAvailability=false")
+    }
+
+    @Test func diceWorkplaceTypes() {
+        let onsiteOrRemote = WorkModeDetector.detect(texts: [("workplaceTypes", "Remote, On-Site")], flags: [])
+        #expect(onsiteOrRemote.mode == .remote)
+        let hybrid = WorkModeDetector.detect(texts: [("workplaceTypes", "Hybrid")], flags: [("isRemote", false)])
+        #expect(hybrid.mode == .hybrid)
+    }
+
+    @Test func jobSpyFlagAloneDecides() {
+        #expect(WorkModeDetector.detect(texts: [("location", "Orlando, FL")], flags: [("is_remote", true)]).mode == .remote)
+        let onsite = WorkModeDetector.detect(texts: [("location", "Newark, NJ")], flags: [("is_remote", false)])
+        #expect(onsite.mode == .onsite)
+        #expect(onsite.evidence == "is_remote=false")
+    }
+
+    @Test func descriptionPhrasesWithEvidence() {
+        let decision = WorkModeDetector.detect(
+            texts: [("location", "Denver, CO"), ("description", "This is a fully remote position open to US residents.")],
+            flags: [])
+        #expect(decision == WorkModeDecision(mode: .remote, evidence: "description: \"fully remote\""))
+        let hybrid = WorkModeDetector.detect(
+            texts: [("description", "This is a hybrid role with 3 days in the office.")], flags: [])
+        #expect(hybrid.mode == .hybrid)
+    }
+
+    @Test func descriptionTrapsAreIgnored() {
+        let text = "Manage hybrid cloud infrastructure and remote monitoring of substations."
+        #expect(WorkModeDetector.detect(texts: [("description", text)], flags: []).mode == .unknown)
+    }
+
+    @Test func descriptionBeatsFalseFlag() {
+        let decision = WorkModeDetector.detect(
+            texts: [("description", "We offer a hybrid schedule: two days a week in our Boston office.")],
+            flags: [("is_remote", false)])
+        #expect(decision.mode == .hybrid)
+    }
+
+    @Test func indeedTemporarilyRemoteAndTelecommute() {
+        #expect(WorkModeDetector.detect(texts: [("Remote", "Temporarily remote")], flags: []).mode == .remote)
+        #expect(WorkModeDetector.detect(texts: [("jobLocationType", "TELECOMMUTE")], flags: []).mode == .remote)
+    }
+
+    @Test func nothingSaidIsUnknown() {
+        let decision = WorkModeDetector.detect(texts: [("location", "Huntsville, AL")], flags: [])
+        #expect(decision == WorkModeDecision(mode: .unknown, evidence: nil))
+    }
+}
