@@ -23,7 +23,7 @@ struct DashboardLayout: Equatable {
     /// Width from which the last two panels sit side by side.
     static let sideBySideWidth = 110
     /// Width of JOBS BY PLATFORM when side by side.
-    static let platformsWidth = 40
+    static let platformsWidth = 34
     /// Title line plus column header line.
     static let panelOverhead = 2
     /// Header, status and footer lines.

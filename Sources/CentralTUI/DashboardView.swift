@@ -76,7 +76,7 @@ struct DashboardView {
         let width = canvas.size.width
         var column = 0
         for binding in KeyBindings.all where binding.showsInFooter {
-            let key = binding.keyLabel(glyphs)
+            let key = binding.primaryKeyLabel(glyphs)
             let needed = (column == 0 ? 0 : 2) + DisplayWidth.of(key) + 1 + DisplayWidth.of(binding.title)
             if column + needed > width { break }
             if column > 0 { column = canvas.append("  ", row: row, column: column, limit: width, style: palette[.normal]) }
@@ -87,10 +87,13 @@ struct DashboardView {
 
     private func renderTooSmall(_ canvas: Canvas, need: TerminalSize) {
         let size = canvas.size
+        let lead = "Terminal too small:"
+        let detail =
+            "need \(need.width)\(glyphs.times)\(need.height), have \(size.width)\(glyphs.times)\(size.height)"
         let message =
-            "Terminal too small: need \(need.width)\(glyphs.times)\(need.height), "
-            + "have \(size.width)\(glyphs.times)\(size.height)"
-        let lines = Self.wrap(message, width: size.width) + Self.wrap("Press q to quit", width: size.width)
+            DisplayWidth.of(lead + " " + detail) <= size.width
+            ? [lead + " " + detail] : Self.wrap(lead, width: size.width) + Self.wrap(detail, width: size.width)
+        let lines = message + Self.wrap("Press q to quit", width: size.width)
         let top = max(0, (size.height - lines.count) / 2)
         for (i, line) in lines.enumerated() where top + i < size.height {
             let w = min(DisplayWidth.of(line), size.width)
@@ -134,7 +137,9 @@ struct DashboardView {
         let ruleStyle = isFocused ? palette[.title] : palette[.dim]
         var column = canvas.append(rule, row: slot.top, column: slot.left, limit: limit, style: ruleStyle)
         let title =
-            isFocused ? "\(glyphs.focusMarker) \(panel.title) (\(count)) " : " \(panel.title) (\(count)) "
+            isFocused
+            ? "\(glyphs.focusMarker) \(panel.title) \(glyphs.separator) \(count) "
+            : " \(panel.title) \(glyphs.separator) \(count) "
         column = canvas.append(
             title, row: slot.top, column: column, limit: limit, style: isFocused ? palette[.focusTitle] : palette[.title])
         var position = ""
@@ -149,7 +154,7 @@ struct DashboardView {
         }
 
         // Column header and rows, after a one-column gutter for the selection marker.
-        let fitted = PanelTable.fit(table.columns, width: slot.width - 1)
+        let fitted = PanelTable.fit(table.columns, rows: table.rows, width: slot.width - 1)
         var x = slot.left + 1
         for (index, (column, width)) in fitted.enumerated() {
             let spec = table.columns[column]

@@ -20,6 +20,8 @@ public struct KeyBinding: Sendable, Identifiable {
 
     /// Keys as shown to the user, "↓ / j".
     public func keyLabel(_ glyphs: Glyphs) -> String { keys.map { $0.label(glyphs) }.joined(separator: "/") }
+    /// The first key only, for the footer.
+    public func primaryKeyLabel(_ glyphs: Glyphs) -> String { keys.first?.label(glyphs) ?? "" }
 }
 
 /// The console's key bindings.
@@ -39,10 +41,10 @@ public enum KeyBindings {
             id: "panel.previous", action: .previousPanel, keys: [.backTab], title: "Previous panel",
             help: "Focus the previous panel", showsInFooter: false),
         KeyBinding(
-            id: "selection.down", action: .moveDown, keys: [.down, .character("j")], title: "Down",
+            id: "selection.down", action: .moveDown, keys: [.character("j"), .down], title: "Down",
             help: "Select the next row", showsInFooter: true),
         KeyBinding(
-            id: "selection.up", action: .moveUp, keys: [.up, .character("k")], title: "Up",
+            id: "selection.up", action: .moveUp, keys: [.character("k"), .up], title: "Up",
             help: "Select the previous row", showsInFooter: true),
         KeyBinding(
             id: "selection.pageDown", action: .pageDown, keys: [.pageDown], title: "Page down",

@@ -27,7 +27,16 @@ struct PanelTable {
     var rows: [[TableCell]]
 
     /// Columns kept and their widths for `width` columns (one space between columns).
-    static func fit(_ columns: [TableColumn], width: Int) -> [(index: Int, width: Int)] {
+    /// Ideal widths shrink to the widest header or cell, so short columns leave room for long ones.
+    static func fit(_ columns: [TableColumn], rows: [[TableCell]] = [], width: Int) -> [(index: Int, width: Int)] {
+        var columns = columns
+        if !rows.isEmpty {
+            for i in columns.indices {
+                let content = rows.map { DisplayWidth.of($0[i].text) }.max() ?? 0
+                let needed = max(DisplayWidth.of(columns[i].title), content)
+                columns[i].idealWidth = max(columns[i].minWidth, min(columns[i].idealWidth, needed))
+            }
+        }
         var kept = Array(columns.indices)
         func minimum() -> Int { kept.reduce(0) { $0 + columns[$1].minWidth } + max(0, kept.count - 1) }
         while kept.count > 1, minimum() > width {
