@@ -102,7 +102,8 @@ public struct ConsoleModel: Sendable {
                 state.scrollOffsets[panel] = 0
                 continue
             }
-            state.selectedIDs[panel] = ids[index]
+            // Only a selection the user made is pinned to its id; untouched lists stay at the top.
+            if state.selectedIDs[panel] != nil { state.selectedIDs[panel] = ids[index] }
             state.selectedIndexes[panel] = index
             let visible = max(1, layout.slot(for: panel)?.dataRows ?? 1)
             var offset = state.scrollOffsets[panel] ?? 0

@@ -79,7 +79,9 @@ struct DashboardView {
             let key = binding.primaryKeyLabel(glyphs)
             let needed = (column == 0 ? 0 : 2) + DisplayWidth.of(key) + 1 + DisplayWidth.of(binding.title)
             if column + needed > width { break }
-            if column > 0 { column = canvas.append("  ", row: row, column: column, limit: width, style: palette[.normal]) }
+            if column > 0 {
+                column = canvas.append("  ", row: row, column: column, limit: width, style: palette[.normal])
+            }
             column = canvas.append(key, row: row, column: column, limit: width, style: palette[.key])
             column = canvas.append(" " + binding.title, row: row, column: column, limit: width, style: palette[.dim])
         }
@@ -141,7 +143,8 @@ struct DashboardView {
             ? "\(glyphs.focusMarker) \(panel.title) \(glyphs.separator) \(count) "
             : " \(panel.title) \(glyphs.separator) \(count) "
         column = canvas.append(
-            title, row: slot.top, column: column, limit: limit, style: isFocused ? palette[.focusTitle] : palette[.title])
+            title, row: slot.top, column: column, limit: limit,
+            style: isFocused ? palette[.focusTitle] : palette[.title])
         var position = ""
         if count > slot.dataRows {
             position = " \(offset + 1)-\(min(count, offset + slot.dataRows))/\(count) "
@@ -160,7 +163,8 @@ struct DashboardView {
             let spec = table.columns[column]
             let header = DisplayWidth.of(spec.title) <= width ? spec.title : spec.shortTitle
             canvas.write(
-                header, row: slot.top + 1, column: x, width: width, style: palette[.header], alignRight: spec.alignRight)
+                header, row: slot.top + 1, column: x, width: width, style: palette[.header], alignRight: spec.alignRight
+            )
             x += width
             if index < fitted.count - 1 { x += 1 }
         }

@@ -1,7 +1,9 @@
 import CNcurses
 
 /// Box, marker and status glyphs, with an ASCII set for terminals whose codeset is not UTF-8.
-public struct Glyphs: Sendable, Equatable {
+public struct Glyphs: Sendable {
+    /// Whether these are the plain ASCII fallbacks.
+    public var isASCII: Bool
     /// Rule in an unfocused panel title line.
     public var rule: String
     /// Rule in the focused panel title line.
@@ -27,17 +29,15 @@ public struct Glyphs: Sendable, Equatable {
 
     /// Box-drawing and symbol glyphs.
     public static let unicode = Glyphs(
-        rule: "─", focusRule: "━", focusMarker: "▶", selectionMarker: "▸", ellipsis: "…", times: "×",
+        isASCII: false, rule: "─", focusRule: "━", focusMarker: "▶", selectionMarker: "▸", ellipsis: "…", times: "×",
         separator: "·", box: ("┌", "┐", "└", "┘", "─", "│"), ok: "✓", empty: "○", timeout: "!", failed: "✗",
         running: "↻", active: "●", idle: "○", upDown: "↑↓")
     /// Plain ASCII fallbacks.
     public static let ascii = Glyphs(
-        rule: "-", focusRule: "=", focusMarker: ">", selectionMarker: ">", ellipsis: "~", times: "x",
+        isASCII: true, rule: "-", focusRule: "=", focusMarker: ">", selectionMarker: ">", ellipsis: "~", times: "x",
         separator: "|", box: ("+", "+", "+", "+", "-", "|"), ok: "+", empty: "-", timeout: "!", failed: "x",
         running: "~", active: "*", idle: "o", upDown: "Up/Dn")
 
     /// Unicode when the current locale's codeset is UTF-8 (call `setlocale` first), else ASCII.
     public static func detect() -> Glyphs { cn_codeset_is_utf8() != 0 ? .unicode : .ascii }
-
-    public static func == (a: Glyphs, b: Glyphs) -> Bool { a.rule == b.rule && a.ellipsis == b.ellipsis }
 }

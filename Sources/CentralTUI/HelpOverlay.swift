@@ -18,7 +18,8 @@ struct HelpOverlay {
 
         let heading = " Keybindings "
         canvas.write(tl + h, row: top, column: left, width: 2, style: border)
-        let after = canvas.append(heading, row: top, column: left + 2, limit: left + width - 1, style: palette[.focusTitle])
+        let after = canvas.append(
+            heading, row: top, column: left + 2, limit: left + width - 1, style: palette[.focusTitle])
         canvas.fill(h, row: top, column: after, width: left + width - 1 - after, style: border)
         canvas.write(tr, row: top, column: left + width - 1, width: 1, style: border)
 

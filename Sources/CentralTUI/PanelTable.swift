@@ -13,6 +13,8 @@ struct TableColumn {
     var dropOrder = 0
     /// Receives the width left over after every column reached its ideal width.
     var isFlexible = false
+    /// Never truncated below its widest cell (up to `idealWidth`), e.g. times.
+    var keepsWhole = false
 }
 
 /// One cell: text plus the role that styles it.
@@ -35,6 +37,7 @@ struct PanelTable {
                 let content = rows.map { DisplayWidth.of($0[i].text) }.max() ?? 0
                 let needed = max(DisplayWidth.of(columns[i].title), content)
                 columns[i].idealWidth = max(columns[i].minWidth, min(columns[i].idealWidth, needed))
+                if columns[i].keepsWhole { columns[i].minWidth = columns[i].idealWidth }
             }
         }
         var kept = Array(columns.indices)
@@ -89,12 +92,13 @@ struct PanelTable {
         case .activity:
             return PanelTable(
                 columns: [
-                    TableColumn(title: "Time", shortTitle: "Time", minWidth: 8, idealWidth: 11),
+                    TableColumn(title: "Time", shortTitle: "Time", minWidth: 8, idealWidth: 11, keepsWhole: true),
                     TableColumn(title: "Scraper", shortTitle: "Scraper", minWidth: 9, idealWidth: 14),
                     TableColumn(title: "Role", shortTitle: "Role", minWidth: 8, idealWidth: 28, isFlexible: true),
                     TableColumn(title: "Jobs", shortTitle: "Jobs", minWidth: 4, idealWidth: 6, alignRight: true),
                     TableColumn(
-                        title: "Duration", shortTitle: "Dur", minWidth: 7, idealWidth: 8, alignRight: true, dropOrder: 1),
+                        title: "Duration", shortTitle: "Dur", minWidth: 7, idealWidth: 8, alignRight: true, dropOrder: 1
+                    ),
                     TableColumn(title: "Status", shortTitle: "Status", minWidth: 11, idealWidth: 11),
                 ],
                 rows: s.activity.map { r in
@@ -132,7 +136,7 @@ struct PanelTable {
         case .batches:
             return PanelTable(
                 columns: [
-                    TableColumn(title: "Time", shortTitle: "Time", minWidth: 8, idealWidth: 11),
+                    TableColumn(title: "Time", shortTitle: "Time", minWidth: 8, idealWidth: 11, keepsWhole: true),
                     TableColumn(
                         title: "File", shortTitle: "File", minWidth: 8, idealWidth: 28, dropOrder: 1, isFlexible: true),
                     TableColumn(title: "Platform", shortTitle: "Platform", minWidth: 8, idealWidth: 10, dropOrder: 2),
@@ -155,7 +159,8 @@ struct PanelTable {
         case .platforms:
             return PanelTable(
                 columns: [
-                    TableColumn(title: "Platform", shortTitle: "Platform", minWidth: 8, idealWidth: 14, isFlexible: true),
+                    TableColumn(
+                        title: "Platform", shortTitle: "Platform", minWidth: 8, idealWidth: 14, isFlexible: true),
                     TableColumn(title: "Active", shortTitle: "Active", minWidth: 6, idealWidth: 8, alignRight: true),
                     TableColumn(title: "Expired", shortTitle: "Expired", minWidth: 7, idealWidth: 8, alignRight: true),
                     TableColumn(

@@ -67,6 +67,16 @@ import Testing
         #expect(line(grid, containing: "▸")?.contains("React Developer") == true, "selection scrolled into view")
     }
 
+    @Test func untouchedListsStayAtTheTopWhenRowsMove() {
+        var model = Fixture.model(width: 80, height: 24)
+        var reordered = Fixture.snapshot
+        reordered.activity.reverse()
+        model.apply(snapshot: reordered)
+        _ = model.handle(key: .tab)
+        #expect(model.state.selectedIndex(in: .activity) == 0)
+        #expect(line(Fixture.render(model), containing: "▸")?.contains("09:50:09") == true)
+    }
+
     @Test func selectionScrollsAndStopsAtTheEnds() {
         var model = Fixture.model(width: 80, height: 24)
         _ = model.handle(key: .tab)

@@ -11,7 +11,9 @@ import Testing
     func showsEveryPanelTitleWithinTheWidth(width: Int, height: Int) {
         let grid = Fixture.render(Fixture.model(width: width, height: height))
         let text = grid.text
-        for panel in DashboardPanel.allCases { #expect(text.contains(panel.title), "\(panel.title) at \(width)×\(height)") }
+        for panel in DashboardPanel.allCases {
+            #expect(text.contains(panel.title), "\(panel.title) at \(width)×\(height)")
+        }
         #expect(grid.lines.count == height)
         for line in grid.lines { #expect(DisplayWidth.of(line) <= width, "too wide: \(line)") }
         #expect(grid.lines[0].hasPrefix("CentralD"))
@@ -47,6 +49,14 @@ import Testing
         let activityTitle = grid.lines.first { $0.contains("RECENT SCRAPE ACTIVITY") }
         #expect(activityTitle?.contains("1-2/8") == true, "title shows which rows are visible: \(activityTitle ?? "")")
         #expect(grid.text.contains("10:35:42"))
+    }
+
+    @Test func timesAreNeverTruncated() {
+        var snapshot = Fixture.snapshot
+        snapshot.batches.reverse()
+        var model = ConsoleModel(size: TerminalSize(width: 60, height: 20))
+        model.apply(snapshot: snapshot)
+        #expect(Fixture.render(model).text.contains("12-08 11:00 monster"))
     }
 
     @Test func panelsThatDoNotFitAreElidedWithANote() {
