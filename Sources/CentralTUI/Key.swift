@@ -2,7 +2,9 @@
 public enum Key: Hashable, Sendable {
     /// A printable character or control character ("\u{03}" is Ctrl-C).
     case character(Character)
+    /// Cursor and paging keys.
     case up, down, left, right, pageUp, pageDown, home, end
+    /// Tab, Shift-Tab (KEY_BTAB), Enter, Esc.
     case tab, backTab, enter, escape
     /// Function key F1…F12.
     case function(Int)

@@ -1,5 +1,6 @@
 /// What a binding does when its key is pressed.
 public enum ConsoleAction: String, Sendable, CaseIterable {
+    /// One case per binding in `KeyBindings.all`.
     case quit, help, nextPanel, previousPanel, moveDown, moveUp, pageDown, pageUp, moveTop, moveBottom, refresh
 }
 
