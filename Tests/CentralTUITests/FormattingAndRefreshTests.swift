@@ -1,0 +1,77 @@
+import Core
+import Foundation
+import Testing
+
+@testable import CentralTUI
+
+@Suite struct FormattingTests {
+    @Test(arguments: [(342.0, "5m 42s"), (45, "45s"), (3720, "1h 02m"), (60, "1m 00s")])
+    func durations(seconds: Double, expected: String) { #expect(Formatting.duration(seconds) == expected) }
+
+    @Test func countsPercentagesAndAges() {
+        #expect(Formatting.count(2340) == "2,340")
+        #expect(Formatting.count(1_234_567) == "1,234,567")
+        #expect(Formatting.count(12) == "12")
+        #expect(Formatting.count(nil) == "-")
+        #expect(Formatting.percent(0.985) == "98.5%")
+        #expect(Formatting.duration(nil) == "-")
+        let now = Fixture.now
+        #expect(Formatting.ago(now.addingTimeInterval(-120), now: now) == "2 min ago")
+        #expect(Formatting.ago(now.addingTimeInterval(-3600), now: now) == "1 hour ago")
+        #expect(Formatting.ago(now.addingTimeInterval(-20), now: now) == "just now")
+        #expect(Formatting.ago(nil, now: now) == "-")
+    }
+}
+
+/// A source that counts loads and can be told to fail.
+final class FakeSource: DashboardSource, @unchecked Sendable {
+    private let lock = NSLock()
+    private var _loads = 0
+    private var _fails = false
+    var loads: Int { lock.withLock { _loads } }
+    func setFailing(_ fails: Bool) { lock.withLock { _fails = fails } }
+    struct Down: Error, CustomStringConvertible { var description: String { "database down" } }
+
+    func loadDashboard(now: Date) throws -> DashboardSnapshot {
+        let fails = lock.withLock {
+            _loads += 1
+            return _fails
+        }
+        if fails { throw Down() }
+        return Fixture.snapshot
+    }
+}
+
+@Suite struct RefresherTests {
+    private func waitFor(_ refresher: DashboardRefresher, count: Int) async throws -> [DashboardRefresher.Event] {
+        var events: [DashboardRefresher.Event] = []
+        for _ in 0..<200 where events.count < count {
+            events += refresher.drain()
+            try await Task.sleep(nanoseconds: 10_000_000)
+        }
+        return events
+    }
+
+    @Test func loadsInTheBackgroundAndPostsResultsToTheQueue() async throws {
+        let source = FakeSource()
+        let refresher = DashboardRefresher(source: source, interval: 60)
+        refresher.start()
+        defer { refresher.stop() }
+        let events = try await waitFor(refresher, count: 2)
+        guard case .started = events.first, case .loaded(let snapshot) = events.dropFirst().first else {
+            Issue.record("unexpected events \(events)")
+            return
+        }
+        #expect(snapshot == Fixture.snapshot)
+
+        source.setFailing(true)
+        refresher.requestRefresh()
+        let failure = try await waitFor(refresher, count: 2)
+        guard case .failed(let message) = failure.last else {
+            Issue.record("expected a failure, got \(failure)")
+            return
+        }
+        #expect(message == "database down")
+        #expect(source.loads == 2, "interval is 60 s: only the initial and the requested load ran")
+    }
+}
