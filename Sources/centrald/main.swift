@@ -29,6 +29,7 @@ func runMain() -> Int32 {
     do {
         switch command {
         case "db": return try DBCommand.run(argv)
+        case "import": return try ImportCommand.run(argv)
         case "help", "--help", "-h":
             print(topHelp)
             return 0

@@ -1,0 +1,159 @@
+import Foundation
+
+/// Reads job records out of JSON text as scrapers write it: arrays, wrapper objects, JSON Lines,
+/// bare `NaN`/`Infinity` tokens (not strict JSON), and arrays cut short (the complete records
+/// before the cut are kept, the cut one is reported).
+public enum JSONRecordReader {
+    public enum Element {
+        case record(number: Int, [String: Any])
+        case broken(number: Int, reason: String)
+    }
+
+    /// True when the text looks like JSON Lines (first line a complete object, more lines follow).
+    public static func isJSONLines(_ bytes: [UInt8]) -> Bool {
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), bytes[first] == UInt8(ascii: "{") else { return false }
+        guard let end = bytes[first...].firstIndex(of: 0x0A) else { return false }
+        let line = Array(bytes[first..<end])
+        guard (try? JSONSerialization.jsonObject(with: Data(sanitize(line)))) is [String: Any] else { return false }
+        return bytes[(end + 1)...].contains(where: { !isSpace($0) })
+    }
+
+    /// Every record in a JSON document (array or object).
+    public static func elements(_ bytes: [UInt8]) -> [Element] {
+        let clean = sanitize(bytes)
+        if let whole = try? JSONSerialization.jsonObject(with: Data(clean), options: [.fragmentsAllowed]) {
+            let records = recordArray(in: whole)
+            return records.enumerated().map { i, r in
+                if let d = r as? [String: Any] { return .record(number: i + 1, d) }
+                return .broken(number: i + 1, reason: "element is \(typeName(r)), not an object")
+            }
+        }
+        // Not parseable as a whole: split the first top-level array element by element.
+        guard let open = clean.firstIndex(of: UInt8(ascii: "[")) else {
+            return [.broken(number: 1, reason: "not valid JSON and no array of records found")]
+        }
+        return splitArray(clean, from: open)
+    }
+
+    /// The list of records inside a parsed document: the array itself, or the largest array of
+    /// objects inside a wrapper object, or the object itself when it is one record.
+    static func recordArray(in value: Any) -> [Any] {
+        if let a = value as? [Any] { return a }
+        guard let d = value as? [String: Any] else { return [value] }
+        if d["@type"] != nil || d["title"] != nil || d["jsonld"] != nil { return [d] }
+        var best: [Any] = []
+        func visit(_ v: Any, depth: Int) {
+            guard depth < 4 else { return }
+            if let a = v as? [Any], a.first is [String: Any], a.count > best.count { best = a }
+            if let o = v as? [String: Any] { o.values.forEach { visit($0, depth: depth + 1) } }
+        }
+        visit(d, depth: 0)
+        return best.isEmpty ? [d] : best
+    }
+
+    /// Splits `[ {...}, {...}, … ` into elements; an element cut off by the end of the text is reported.
+    static func splitArray(_ b: [UInt8], from open: Int) -> [Element] {
+        var out: [Element] = []
+        var i = open + 1
+        var number = 0
+        while i < b.count {
+            while i < b.count && (isSpace(b[i]) || b[i] == UInt8(ascii: ",")) { i += 1 }
+            if i >= b.count || b[i] == UInt8(ascii: "]") { break }
+            number += 1
+            let start = i
+            var depth = 0
+            var inString = false
+            var complete = false
+            while i < b.count {
+                let c = b[i]
+                if inString {
+                    if c == UInt8(ascii: "\\") { i += 1 } else if c == UInt8(ascii: "\"") { inString = false }
+                } else if c == UInt8(ascii: "\"") {
+                    inString = true
+                } else if c == UInt8(ascii: "{") || c == UInt8(ascii: "[") {
+                    depth += 1
+                } else if c == UInt8(ascii: "}") || c == UInt8(ascii: "]") {
+                    depth -= 1
+                    if depth == 0 { i += 1; complete = true; break }
+                } else if depth == 0 && c == UInt8(ascii: ",") {
+                    complete = true
+                    break
+                }
+                i += 1
+            }
+            guard complete else {
+                out.append(.broken(number: number, reason: "truncated JSON: the file ends inside this record (byte \(b.count))"))
+                break
+            }
+            let slice = Data(b[start..<i])
+            do {
+                let v = try JSONSerialization.jsonObject(with: slice, options: [.fragmentsAllowed])
+                if let d = v as? [String: Any] { out.append(.record(number: number, d)) } else {
+                    out.append(.broken(number: number, reason: "element is \(typeName(v)), not an object"))
+                }
+            } catch {
+                out.append(.broken(number: number, reason: "invalid JSON at bytes \(start)–\(i)"))
+            }
+        }
+        return out
+    }
+
+    /// Parses one JSON Lines line.
+    public static func parseLine(_ line: [UInt8], number: Int) -> Element {
+        guard let v = try? JSONSerialization.jsonObject(with: Data(sanitize(line)), options: [.fragmentsAllowed]) else {
+            return .broken(number: number, reason: "invalid JSON on line \(number)")
+        }
+        guard let d = v as? [String: Any] else { return .broken(number: number, reason: "line is \(typeName(v)), not an object") }
+        return .record(number: number, d)
+    }
+
+    /// Replaces bare NaN, Infinity and -Infinity outside strings with null.
+    static func sanitize(_ b: [UInt8]) -> [UInt8] {
+        guard b.contains(UInt8(ascii: "N")) || b.contains(UInt8(ascii: "I")) else { return b }
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var inString = false
+        var i = 0
+        let null: [UInt8] = Array("null".utf8)
+        func matches(_ word: String, at k: Int) -> Bool {
+            let w = Array(word.utf8)
+            guard k + w.count <= b.count, Array(b[k..<(k + w.count)]) == w else { return false }
+            let after = k + w.count < b.count ? b[k + w.count] : 0x20
+            return !(isAlnum(after))
+        }
+        while i < b.count {
+            let c = b[i]
+            if inString {
+                out.append(c)
+                if c == UInt8(ascii: "\\"), i + 1 < b.count { out.append(b[i + 1]); i += 2; continue }
+                if c == UInt8(ascii: "\"") { inString = false }
+                i += 1
+                continue
+            }
+            if c == UInt8(ascii: "\"") { inString = true }
+            let prevIsWord = i > 0 && isAlnum(b[i - 1])
+            if !prevIsWord {
+                if c == UInt8(ascii: "N"), matches("NaN", at: i) { out += null; i += 3; continue }
+                if c == UInt8(ascii: "I"), matches("Infinity", at: i) { out += null; i += 8; continue }
+                if c == UInt8(ascii: "-"), matches("-Infinity", at: i) { out += null; i += 9; continue }
+            }
+            out.append(c)
+            i += 1
+        }
+        return out
+    }
+
+    static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 }
+    static func isAlnum(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == UInt8(ascii: "_")
+    }
+    static func typeName(_ v: Any) -> String {
+        switch v {
+        case is [Any]: return "an array"
+        case is String: return "a string"
+        case is NSNumber: return "a number"
+        case is NSNull: return "null"
+        default: return "not an object"
+        }
+    }
+}

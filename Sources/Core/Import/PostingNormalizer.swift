@@ -1,0 +1,149 @@
+import Foundation
+
+/// Validates and normalizes one mapped record into a `JobPosting`, or says why it cannot.
+public struct PostingNormalizer: Sendable {
+    public var now: Date
+    public var platformOverride: String?
+
+    public init(now: Date, platformOverride: String? = nil) {
+        self.now = now
+        self.platformOverride = platformOverride
+    }
+
+    /// Phrases that state there is no amount: not an error, just no salary.
+    static let noAmountPhrases = ["doe", "competitive", "negotiable", "not disclosed", "market rate", "depends on experience",
+                                  "commensurate", "tbd", "to be discussed", "attractive", "depending on"]
+
+    public func normalize(_ raw: RawPosting, recordNumber n: Int, defaultPlatform: String) -> RecordOutcome {
+        let platform = (platformOverride ?? raw.platform.map { $0.lowercased() } ?? defaultPlatform)
+        func reject(_ field: String, _ reason: String) -> RecordOutcome {
+            .rejected(RecordIssue(recordNumber: n, field: field, reason: reason, platform: platform))
+        }
+        guard let rawTitle = raw.title else { return reject("title", "missing (every posting needs a title)") }
+        let title = TextCleaner.normalizeWhitespace(TextCleaner.clean(rawTitle))
+        if title.isEmpty { return reject("title", "empty after removing markup") }
+        if title.allSatisfy({ $0.isNumber || $0 == " " || $0 == "." || $0 == "-" }) {
+            return reject("title", "'\(title)' is a number, not a job title")
+        }
+        if title.count > 300 { return reject("title", "\(title.count) characters long: looks like a description, not a title") }
+
+        var warnings: [RecordIssue] = []
+        func warn(_ field: String, _ reason: String) {
+            warnings.append(RecordIssue(recordNumber: n, field: field, reason: reason, severity: .warning, platform: platform))
+        }
+
+        let description = raw.description.map { TextCleaner.clean($0) } ?? ""
+        let company = raw.company.map { TextCleaner.normalizeWhitespace($0) }
+        let location = raw.structuredLocation ?? raw.location.map { LocationParser.parse($0) } ?? Location()
+
+        var texts = raw.workModeTexts
+        texts.append(("title", title))
+        if !description.isEmpty { texts.append(("description", description)) }
+        let mode = WorkModeDetector.detect(texts: texts, flags: raw.remoteFlags)
+
+        let salary = normalizeSalary(raw, description: description, warn: warn)
+
+        var experience = raw.experienceText.flatMap { ExperienceParser.parse($0) }
+        if raw.experienceText != nil && experience == nil {
+            warn("experience", "no years in '\(raw.experienceText!.prefix(60))'")
+        }
+        if experience == nil && !description.isEmpty { experience = ExperienceParser.parse(description) }
+
+        var skills = SkillExtractor.shared.canonicalize(raw.skillList)
+        var seen = Set(skills.map { $0.lowercased() })
+        for s in SkillExtractor.shared.extract(from: title + "\n" + description) where seen.insert(s.lowercased()).inserted {
+            skills.append(s)
+        }
+
+        var postedAt: Date?
+        if let text = raw.postedText {
+            postedAt = PostedDateParser.parse(text, now: raw.postedRelativeTo ?? now)
+            if postedAt == nil { warn("posted", "not a date: '\(text.prefix(40))'") }
+        }
+
+        // A short description (Dice CSV: only a skill list) is too little to call two ids the same job:
+        // then the id is part of the fingerprint and only the same id counts as a duplicate.
+        let weakContent = description.count < 80 && raw.externalId != nil
+        let hash = ContentHash.of(company: company, title: title, location: raw.location,
+                                  description: weakContent ? description + "\u{1}" + raw.externalId! : description)
+        let externalId = raw.externalId.map { String($0.prefix(300)) } ?? "h:" + hash
+        let requirements = raw.requirements.map { TextCleaner.clean($0) }
+        return .posting(recordNumber: n, JobPosting(
+            platform: platform, externalJobId: externalId, url: raw.url, title: title, company: company,
+            locationRaw: raw.location, location: location, workMode: mode.mode, workModeEvidence: mode.evidence,
+            description: description, requirements: requirements, skills: skills,
+            salaryRaw: raw.salaryText ?? structuredSalaryText(raw), salary: salary,
+            experienceRaw: raw.experienceText, experience: experience, jobType: raw.jobType,
+            keywords: KeywordExtractor.keywords(title: title, description: description, skills: skills),
+            postedAt: postedAt, contentHash: hash), warnings: warnings)
+    }
+
+    private func structuredSalaryText(_ raw: RawPosting) -> String? {
+        guard raw.salaryMin != nil || raw.salaryMax != nil else { return nil }
+        let f = { (d: Double?) in d.map { $0 == $0.rounded() ? String(Int64($0)) : String($0) } ?? "" }
+        return "\(raw.salaryCurrency ?? "") \(f(raw.salaryMin))-\(f(raw.salaryMax)) \(raw.salaryInterval?.rawValue ?? "")"
+            .trimmingCharacters(in: .whitespaces)
+    }
+
+    private func normalizeSalary(_ raw: RawPosting, description: String, warn: (String, String) -> Void) -> Salary? {
+        let currency = raw.salaryCurrency ?? raw.defaultCurrency
+        if raw.salaryMin != nil || raw.salaryMax != nil {
+            let values = [raw.salaryMin, raw.salaryMax].compactMap { $0 }
+            if let bad = values.first(where: { $0 <= 0 || !$0.isFinite }) {
+                warn(raw.salaryField, "\(bad) is not a pay amount; salary left empty")
+                return nil
+            }
+            var salary: Salary
+            if let interval = raw.salaryInterval {
+                salary = Salary(currency: currency, interval: interval, min: raw.salaryMin, max: raw.salaryMax, source: raw.salarySource)
+            } else {
+                let guess = SalaryParser.intervalSuggested(byMagnitude: values.max() ?? 0)
+                salary = Salary(currency: currency, interval: guess, min: raw.salaryMin, max: raw.salaryMax,
+                                source: raw.salarySource, unstated: true, note: "magnitude suggests \(guess.rawValue)")
+            }
+            // JobSpy truncates hourly decimals ($19.38 stored as 19): take the exact figures from the text.
+            if salary.interval == .hour, let exact = SalaryParser.extract(fromDescription: description, defaultCurrency: currency),
+               exact.interval == .hour, let a = exact.min, let b = salary.min, floor(a) == b, a != b {
+                salary = Salary(currency: exact.currency ?? currency, interval: .hour, min: exact.min, max: exact.max,
+                                source: salary.source, note: "decimals taken from the description (structured amounts were truncated)")
+            }
+            return salary
+        }
+        if let text = raw.salaryText {
+            if let s = SalaryParser.parse(text, source: raw.salarySource, defaultCurrency: raw.defaultCurrency) { return s }
+            let lower = text.lowercased()
+            if !Self.noAmountPhrases.contains(where: { lower.contains($0) }) {
+                warn("salary", "no pay amount in '\(text.prefix(60))'; salary left empty")
+            }
+            return nil
+        }
+        return description.isEmpty ? nil : SalaryParser.extract(fromDescription: description, defaultCurrency: raw.defaultCurrency)
+    }
+}
+
+/// Fingerprint of a posting's content: identical company, title, location and description
+/// (case and spacing ignored) give the same hash on any platform.
+public enum ContentHash {
+    public static func of(company: String?, title: String, location: String?, description: String) -> String {
+        var h1: UInt64 = 0xcbf2_9ce4_8422_2325
+        var h2: UInt64 = 0x8422_2325_cbf2_9ce4
+        func feed(_ s: String) {
+            var lastSpace = true
+            for scalar in s.lowercased().unicodeScalars {
+                let isSpace = scalar.properties.isWhitespace
+                if isSpace && lastSpace { continue }
+                lastSpace = isSpace
+                let v = UInt64(isSpace ? 32 : scalar.value)
+                h1 = (h1 ^ v) &* 0x100_0000_01b3
+                h2 = (h2 ^ v) &* 0x0000_0100_0000_01b3 &+ 0x9e37_79b9
+            }
+            h1 = (h1 ^ 0x1f) &* 0x100_0000_01b3
+            h2 = (h2 ^ 0x1f) &* 0x0000_0100_0000_01b3
+        }
+        feed(company ?? "")
+        feed(title)
+        feed(location ?? "")
+        feed(description)
+        return String(format: "%016llx%016llx", h1, h2)
+    }
+}

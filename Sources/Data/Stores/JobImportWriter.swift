@@ -1,0 +1,162 @@
+import Core
+import Foundation
+
+/// Writes one file's postings to PostgreSQL in one transaction: COPY into a staging table,
+/// drop duplicates (same platform + external id, or identical content), one INSERT, one
+/// `job_import_batches` row per platform with its errors, and a `jobs/imported` event.
+/// A crash or kill midway leaves nothing behind: the transaction never commits.
+public final class JobImportWriter {
+    private let conn: PGConnection
+
+    public init(connection: PGConnection) { self.conn = connection }
+
+    static let stageColumns = [
+        "record_no", "platform", "external_job_id", "url", "title", "company", "location_raw", "city", "region",
+        "country", "work_mode", "work_mode_evidence", "description", "requirements", "skills", "salary_raw",
+        "salary_currency", "salary_interval", "salary_min", "salary_max", "salary_annual_min", "salary_annual_max",
+        "salary_source", "salary_unstated", "salary_note", "experience_raw", "experience_min", "experience_max",
+        "job_type", "keywords", "posted_at", "content_hash",
+    ]
+
+    /// Imports one file; throws `FileImportError` when the file cannot be read at all.
+    public func importFile(_ url: URL, reader: JobFileReader, displayName: String? = nil) throws -> FileImportSummary {
+        let started = Date()
+        let name = displayName ?? url.lastPathComponent
+        var issues: [RecordIssue] = []
+        var validPerPlatform: [String: Int] = [:]
+        var rejectedPerPlatform: [String: Int] = [:]
+        var info: JobFileReader.FileInfo?
+
+        let batches: [ImportBatchSummary] = try conn.transaction {
+            try conn.query("""
+                CREATE TEMP TABLE import_stage (LIKE job_postings INCLUDING DEFAULTS, record_no integer NOT NULL)
+                ON COMMIT DROP
+                """)
+            try conn.query("ALTER TABLE import_stage ALTER COLUMN id DROP DEFAULT, ALTER COLUMN id DROP NOT NULL")
+            let columns = Self.stageColumns.joined(separator: ", ")
+            try conn.copyIn("COPY import_stage (\(columns)) FROM STDIN") { writer in
+                info = try reader.read(url) { outcome in
+                    switch outcome {
+                    case .rejected(let issue):
+                        issues.append(issue)
+                        rejectedPerPlatform[issue.platform ?? "", default: 0] += 1
+                    case .posting(let n, let p, let warnings):
+                        issues += warnings
+                        validPerPlatform[p.platform, default: 0] += 1
+                        try writer.row(Self.copyRow(n, p))
+                    }
+                }
+            }
+            guard let info else { return [] }
+            // Rejections with no platform of their own belong to the file's main platform.
+            let mainPlatform = validPerPlatform.max(by: { $0.value < $1.value })?.key
+                ?? reader.normalizer.platformOverride ?? info.format.defaultPlatform
+            if let unknown = rejectedPerPlatform.removeValue(forKey: "") {
+                rejectedPerPlatform[mainPlatform, default: 0] += unknown
+            }
+            let platforms = Set(validPerPlatform.keys).union(rejectedPerPlatform.keys).sorted()
+            var batchIds: [String: Int64] = [:]
+            for platform in platforms {
+                let r = try conn.query("""
+                    INSERT INTO job_import_batches (file_name, source_path, platform, format, records_read, rejected)
+                    VALUES ($1, $2, $3, $4, $5, $6) RETURNING id
+                    """, [name, url.path, platform, "\(info.format.rawValue) \(info.container)",
+                          (validPerPlatform[platform] ?? 0) + (rejectedPerPlatform[platform] ?? 0),
+                          rejectedPerPlatform[platform] ?? 0])
+                batchIds[platform] = r.int64(0, 0)
+            }
+            let inserted = try insertStaged(batchIds: batchIds)
+            var summaries: [ImportBatchSummary] = []
+            for platform in platforms {
+                guard let id = batchIds[platform] else { continue }
+                let valid = validPerPlatform[platform] ?? 0
+                let imported = inserted[platform] ?? 0
+                let own = issues.filter { ($0.platform ?? mainPlatform) == platform }
+                let warnings = own.filter { $0.severity == .warning }.count
+                try conn.query("""
+                    UPDATE job_import_batches SET imported = $2, duplicates = $3, finished_at = now() WHERE id = $1
+                    """, [id, imported, valid - imported])
+                try writeIssues(own, batchId: id)
+                if imported > 0 {
+                    try conn.query("""
+                        INSERT INTO wf_events (name, dedup_key, payload)
+                        VALUES ('jobs/imported', 'import-batch:' || $1::text,
+                                jsonb_build_object('batch_id', $1::bigint, 'platform', $2::text, 'imported', $3::int))
+                        """, [id, platform, imported])
+                }
+                summaries.append(ImportBatchSummary(batchId: id, platform: platform, read: valid + (rejectedPerPlatform[platform] ?? 0),
+                                                    imported: imported, duplicates: valid - imported,
+                                                    rejected: rejectedPerPlatform[platform] ?? 0, warnings: warnings))
+            }
+            return summaries
+        }
+        return FileImportSummary(file: name, format: info.map { "\($0.format.rawValue) \($0.container), \($0.encoding)" } ?? "",
+                                 batches: batches, issues: issues, seconds: Date().timeIntervalSince(started))
+    }
+
+    /// Drops duplicates from the stage and inserts the rest; returns inserted rows per platform.
+    private func insertStaged(batchIds: [String: Int64]) throws -> [String: Int] {
+        // Within the file: keep the first record of each (platform, external id) and of each content.
+        try conn.query("""
+            DELETE FROM import_stage s USING import_stage t
+            WHERE s.platform = t.platform AND s.external_job_id = t.external_job_id AND s.record_no > t.record_no
+            """)
+        try conn.query("""
+            DELETE FROM import_stage s USING import_stage t
+            WHERE s.content_hash = t.content_hash AND s.record_no > t.record_no
+            """)
+        // Identical content already stored under another platform or id: keep its URL with the original.
+        try conn.query("""
+            UPDATE job_postings j SET source_urls = array_append(j.source_urls, s.url), updated_at = now()
+            FROM import_stage s
+            WHERE j.content_hash = s.content_hash AND s.url IS NOT NULL
+              AND (j.platform, j.external_job_id) <> (s.platform, s.external_job_id)
+              AND s.url <> ALL (j.source_urls) AND s.url IS DISTINCT FROM j.url
+            """)
+        let platforms = Array(batchIds.keys)
+        let ids = platforms.map { String(batchIds[$0]!) }
+        let cols = Self.stageColumns.dropFirst().joined(separator: ", ")
+        let r = try conn.query("""
+            WITH batch AS (SELECT * FROM unnest($1::text[], $2::bigint[]) AS b(platform, id)),
+            ins AS (
+                INSERT INTO job_postings (\(cols), import_batch_id, source_urls)
+                SELECT \(Self.stageColumns.dropFirst().map { "s." + $0 }.joined(separator: ", ")), batch.id,
+                       CASE WHEN s.url IS NULL THEN '{}'::text[] ELSE ARRAY[s.url] END
+                FROM import_stage s JOIN batch ON batch.platform = s.platform
+                WHERE NOT EXISTS (SELECT 1 FROM job_postings j WHERE j.content_hash = s.content_hash)
+                ORDER BY s.record_no
+                ON CONFLICT (platform, external_job_id) DO NOTHING
+                RETURNING platform)
+            SELECT platform, count(*) FROM ins GROUP BY platform
+            """, [platforms, ids])
+        var out: [String: Int] = [:]
+        for i in 0..<r.rowCount { out[r.string(i, 0) ?? ""] = r.int(i, 1) ?? 0 }
+        return out
+    }
+
+    private func writeIssues(_ issues: [RecordIssue], batchId: Int64) throws {
+        guard !issues.isEmpty else { return }
+        // One row per (record, field): keep the first reason.
+        var seen = Set<String>()
+        let unique = issues.filter { seen.insert("\($0.recordNumber)|\($0.field)").inserted }
+        try conn.query("""
+            INSERT INTO job_import_errors (batch_id, record_number, field, reason)
+            SELECT $1, n, f, r FROM unnest($2::int[], $3::text[], $4::text[]) AS e(n, f, r)
+            """, [batchId, unique.map { String($0.recordNumber) }, unique.map(\.field),
+                  unique.map { ($0.severity == .warning ? "warning: " : "") + $0.reason }])
+    }
+
+    static func copyRow(_ n: Int, _ p: JobPosting) -> [String?] {
+        func num(_ d: Double?) -> String? { d.map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int64($0)) : String($0) } }
+        let s = p.salary
+        return [
+            String(n), p.platform, p.externalJobId ?? "h:" + p.contentHash, p.url, p.title, p.company, p.locationRaw,
+            p.location.city, p.location.region, p.location.country, p.workMode.rawValue, p.workModeEvidence,
+            p.description, p.requirements, p.skills.pgText, p.salaryRaw,
+            s?.currency, s?.interval.rawValue, num(s?.min), num(s?.max), num(s?.annualMin), num(s?.annualMax),
+            s?.source.rawValue, s.map { $0.unstated ? "t" : "f" } ?? "f", s?.note, p.experienceRaw,
+            num(p.experience?.yearsMin), num(p.experience?.yearsMax), p.jobType, p.keywords.pgText,
+            p.postedAt?.pgText, p.contentHash,
+        ]
+    }
+}
