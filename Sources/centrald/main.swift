@@ -30,6 +30,9 @@ func runMain() -> Int32 {
         switch command {
         case "db": return try DBCommand.run(argv)
         case "import": return try ImportCommand.run(argv)
+        case "tui": return try TUICommand.run(argv)
+        case "parse": return try ParseCommand.run(argv)
+        case "demo": return try DemoCommand.run(argv)
         case "help", "--help", "-h":
             print(topHelp)
             return 0

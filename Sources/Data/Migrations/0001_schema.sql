@@ -199,7 +199,7 @@ CREATE TABLE candidates (
     preferred_locations     text[] NOT NULL DEFAULT '{}',
     remote_preference       text NOT NULL DEFAULT 'any' CHECK (remote_preference IN ('remote', 'hybrid', 'onsite', 'any')),
     preferred_role_ids      bigint[] NOT NULL DEFAULT '{}',
-    status                  text NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'screening', 'approved', 'ready_for_assignment', 'placed', 'archived')),
+    status                  text NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'screening', 'approved', 'ready_for_assignment', 'on_hold', 'placed', 'archived')),
     embedding               vector,
     embedding_model         text,
     created_at              timestamptz NOT NULL DEFAULT now(),

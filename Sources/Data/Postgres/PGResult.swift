@@ -58,3 +58,14 @@ extension Array: PGBindable where Element == String {
         }.joined(separator: ",") + "}"
     }
 }
+
+/// Array literals with NULL elements, for `unnest($n::numeric[])`-style bulk statements.
+public enum PGArray {
+    /// `{"a",NULL,"b"}`: nil elements become NULL.
+    public static func literal(_ values: [String?]) -> String {
+        "{" + values.map { v in
+            guard let s = v else { return "NULL" }
+            return "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }.joined(separator: ",") + "}"
+    }
+}
