@@ -17,10 +17,12 @@ CREATE TABLE tenant_members (
 );
 CREATE INDEX tenant_members_tenant ON tenant_members (tenant_id);
 
--- The tenant a session may see: its role's membership, or `SET centrald.tenant_id` by the app.
-CREATE FUNCTION current_tenant_ids() RETURNS SETOF uuid
+-- The tenants a database role may see: its tenant_members rows, or `SET centrald.tenant_id` by
+-- the app. SECURITY DEFINER so that recruiters need no access to tenant_members; the policies pass
+-- the caller's current_user (inside the function current_user would be the owner).
+CREATE FUNCTION current_tenant_ids(caller text) RETURNS SETOF uuid
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-    SELECT tenant_id FROM tenant_members WHERE role_name = session_user OR role_name = current_user
+    SELECT tenant_id FROM tenant_members WHERE role_name = caller
     UNION
     SELECT nullif(current_setting('centrald.tenant_id', true), '')::uuid
 $$;
@@ -247,11 +249,11 @@ ALTER TABLE candidates ENABLE ROW LEVEL SECURITY;
 ALTER TABLE candidate_job_matches ENABLE ROW LEVEL SECURITY;
 ALTER TABLE match_status_events ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON candidates
-    USING (tenant_id IN (SELECT current_tenant_ids())) WITH CHECK (tenant_id IN (SELECT current_tenant_ids()));
+    USING (tenant_id IN (SELECT current_tenant_ids(current_user::text))) WITH CHECK (tenant_id IN (SELECT current_tenant_ids(current_user::text)));
 CREATE POLICY tenant_isolation ON candidate_job_matches
-    USING (tenant_id IN (SELECT current_tenant_ids())) WITH CHECK (tenant_id IN (SELECT current_tenant_ids()));
+    USING (tenant_id IN (SELECT current_tenant_ids(current_user::text))) WITH CHECK (tenant_id IN (SELECT current_tenant_ids(current_user::text)));
 CREATE POLICY tenant_isolation ON match_status_events
-    USING (tenant_id IN (SELECT current_tenant_ids())) WITH CHECK (tenant_id IN (SELECT current_tenant_ids()));
+    USING (tenant_id IN (SELECT current_tenant_ids(current_user::text))) WITH CHECK (tenant_id IN (SELECT current_tenant_ids(current_user::text)));
 
 -- Recruiters: a NOLOGIN group role with the grants; each recruiter login is a member and has a
 -- tenant_members row. PM_ADMIN is the owner (superuser or BYPASSRLS) and sees everything.

@@ -1,0 +1,169 @@
+import Core
+import Foundation
+import Testing
+
+@testable import Data
+
+@Suite("Import into PostgreSQL")
+struct ImportWriterTests {
+    let reader = JobFileReader(now: Date(timeIntervalSince1970: 1_764_000_000))
+
+    /// JobSpy-style JSON with bare NaN, one record without a title.
+    static let jobspy = """
+        [
+          {"id": "in-1", "site": "indeed", "job_url": "https://example.com/1", "title": "Senior Python Developer",
+           "company": "Northwind Analytics", "location": "Austin, TX", "date_posted": "2025-05-15", "job_type": "fulltime",
+           "salary_source": "direct_data", "interval": "yearly", "min_amount": 120000.0, "max_amount": 150000.0,
+           "currency": "USD", "is_remote": false, "description": "We need **Python** and Kubernetes\\\\. 5+ years of experience."},
+          {"id": "in-2", "site": "indeed", "job_url": "https://example.com/2", "title": NaN, "company": "X",
+           "location": "Remote", "date_posted": NaN, "interval": NaN, "min_amount": NaN, "max_amount": NaN, "currency": NaN,
+           "is_remote": true, "description": "Remote role"},
+          {"id": "li-3", "site": "linkedin", "job_url": "https://example.com/3", "title": "Data Engineer", "company": "Blue Harbor",
+           "location": "Denver, CO", "date_posted": "2025-05-14", "interval": "hourly", "min_amount": 55.0, "max_amount": 65.0,
+           "currency": "USD", "is_remote": true, "description": "Fully remote. Spark and AWS."}
+        ]
+        """
+
+    @Test func importsValidRecordsRejectsTheRestAndCountsPerPlatform() throws {
+        let (conn, _) = try TestDatabase.fresh()
+        let url = try TestDatabase.file("jobs.json", Self.jobspy)
+        let s = try JobImportWriter(connection: conn).importFile(url, reader: reader)
+        #expect(s.read == 3)
+        #expect(s.imported == 2)
+        #expect(s.rejected == 1)
+        #expect(s.issues.first { $0.severity == .rejected }?.description == "record 2: title: missing (every posting needs a title)")
+        #expect(Set(s.batches.map(\.platform)) == ["indeed", "linkedin"])
+        #expect(try conn.scalar("SELECT count(*) FROM job_import_batches") == 2)
+        #expect(try conn.scalar("SELECT count(*) FROM job_import_errors") == 1)
+        let row = try conn.query("""
+            SELECT salary_annual_min, salary_annual_max, salary_interval, city, region, work_mode, experience_min, skills
+            FROM job_postings WHERE external_job_id = 'in-1'
+            """)
+        #expect(row.double(0, 0) == 120000)
+        #expect(row.double(0, 1) == 150000)
+        #expect(row.string(0, 2) == "YEAR")
+        #expect(row.string(0, 3) == "Austin")
+        #expect(row.string(0, 4) == "Texas")
+        #expect(row.string(0, 5) == "onsite")
+        #expect(row.double(0, 6) == 5)
+        #expect(row.string(0, 7)?.contains("Python") == true)
+        let hourly = try conn.query("SELECT salary_annual_min, work_mode FROM job_postings WHERE external_job_id = 'li-3'")
+        #expect(hourly.double(0, 0) == 114_400.0)  // 55/h × 2,080 h
+        #expect(hourly.string(0, 1) == "remote")
+        #expect(try conn.scalar("SELECT count(*) FROM wf_events WHERE name = 'jobs/imported'") == 2)
+    }
+
+    @Test func reimportingTheSameFileImportsNothingNew() throws {
+        let (conn, _) = try TestDatabase.fresh()
+        let url = try TestDatabase.file("jobs.json", Self.jobspy)
+        let writer = JobImportWriter(connection: conn)
+        _ = try writer.importFile(url, reader: reader)
+        let again = try writer.importFile(url, reader: reader)
+        #expect(again.imported == 0)
+        #expect(again.duplicates == 2)
+        #expect(try conn.scalar("SELECT count(*) FROM job_postings") == 2)
+    }
+
+    @Test func identicalContentOnAnotherPlatformIsADuplicateAndKeepsItsURL() throws {
+        let (conn, _) = try TestDatabase.fresh()
+        let desc = String(repeating: "Build data pipelines with Spark and Airflow on AWS. ", count: 4)
+        let a = """
+            {"platform": "dice", "external_id": "d-1", "url": "https://dice.example/1", "title": "Data Engineer", "company": "Acme", "location": "Austin, TX", "description": "\(desc)"}
+            {"platform": "techfetch", "external_id": "TF-9", "url": "https://techfetch.example/9", "title": "Data Engineer", "company": "Acme", "location": "Austin, TX", "description": "\(desc)"}
+
+            """
+        let s = try JobImportWriter(connection: conn).importFile(try TestDatabase.file("own.jsonl", a), reader: reader)
+        #expect(s.imported == 1)
+        #expect(s.duplicates == 1)
+        // A later file with the same content from a third platform adds its URL to the original.
+        let b = """
+            {"platform": "monster", "external_id": "m-7", "url": "https://monster.example/7", "title": "Data Engineer", "company": "Acme", "location": "Austin, TX", "description": "\(desc)"}
+            {"platform": "monster", "external_id": "m-8", "url": "https://monster.example/8", "title": "Other", "company": "Acme", "location": "Austin, TX", "description": "x"}
+
+            """
+        let t = try JobImportWriter(connection: conn).importFile(try TestDatabase.file("own2.jsonl", b), reader: reader)
+        #expect(t.imported == 1)
+        #expect(t.duplicates == 1)
+        #expect(try conn.text("SELECT array_to_string(source_urls, ' ') FROM job_postings WHERE external_job_id = 'd-1'")
+                == "https://dice.example/1 https://monster.example/7")
+    }
+
+    @Test func truncatedJSONKeepsTheCompleteRecords() throws {
+        let (conn, _) = try TestDatabase.fresh()
+        let cut = String(Self.jobspy.prefix(Self.jobspy.count - 60))
+        let s = try JobImportWriter(connection: conn).importFile(try TestDatabase.file("cut.json", cut), reader: reader)
+        #expect(s.imported == 1)
+        #expect(s.rejected == 2)
+        #expect(s.issues.contains { $0.recordNumber == 3 && $0.reason.hasPrefix("truncated JSON") })
+    }
+
+    @Test func brokenCSVQuoteLosesOnlyThatRow() throws {
+        let (conn, _) = try TestDatabase.fresh()
+        let csv = """
+            Job_Id,Designation,Required Skills,Max Exp (in months)
+            1,Java Developer,"Java, Spring",3 - 5 yrs
+            2,"QA Engineer,Selenium,1 - 2 yrs
+            3,DevOps Engineer,AWS Terraform,5 - 8 yrs
+
+            """
+        let s = try JobImportWriter(connection: conn).importFile(try TestDatabase.file("dice.csv", csv), reader: reader)
+        #expect(s.imported == 2)
+        #expect(s.rejected == 1)
+        #expect(s.issues.first?.recordNumber == 2)
+        #expect(s.issues.first?.reason.contains("never closed") == true)
+        #expect(try conn.scalar("SELECT experience_max FROM job_postings WHERE external_job_id = '3'") == 8)
+    }
+
+    @Test func windows1252CSVWithBOMlessEncodingIsDecoded() throws {
+        let (conn, _) = try TestDatabase.fresh()
+        var bytes = Data("Job Title,Salary Estimate,Job Description,Company Name,Location\n".utf8)
+        bytes += Data("Caf".utf8) + Data([0xE9]) + Data(" Analyst,$50K-$70K (Glassdoor est.),Analyse caf".utf8) + Data([0xE9])
+            + Data(" data daily with SQL and Excel,Zo".utf8) + Data([0xEB]) + Data(" Ltd\n3.9,\"Boston, MA\"\n".utf8)
+        let s = try JobImportWriter(connection: conn).importFile(try TestDatabase.file("gd.csv", bytes), reader: reader)
+        #expect(s.imported == 1)
+        let r = try conn.query("SELECT title, company, salary_source, salary_annual_max FROM job_postings")
+        #expect(r.string(0, 0) == "Café Analyst")
+        #expect(r.string(0, 1) == "Zoë Ltd")
+        #expect(r.string(0, 2) == "estimated")
+        #expect(r.double(0, 3) == 70000)
+    }
+
+    @Test(arguments: [
+        ("empty.json", Data(), "the file is empty"),
+        ("blob.bin", Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x00]), "binary data"),
+        ("words.txt", Data("just some words\nand more\n".utf8), "neither JSON nor CSV"),
+    ])
+    func unreadableFilesAreRefusedWithTheReason(name: String, data: Data, reason: String) throws {
+        let (conn, _) = try TestDatabase.fresh()
+        let url = try TestDatabase.file(name, data)
+        do {
+            _ = try JobImportWriter(connection: conn).importFile(url, reader: reader)
+            Issue.record("expected the file to be refused")
+        } catch let e as FileImportError {
+            #expect(e.reason.contains(reason), "\(e.reason)")
+        }
+        #expect(try conn.scalar("SELECT count(*) FROM job_import_batches") == 0)
+    }
+
+    @Test func missingFileIsNamed() throws {
+        let (conn, _) = try TestDatabase.fresh()
+        #expect(throws: FileImportError.self) {
+            _ = try JobImportWriter(connection: conn).importFile(URL(fileURLWithPath: "/nonexistent/jobs.json"), reader: reader)
+        }
+    }
+
+    /// An import that fails midway (here: the reader throws inside the COPY) leaves no batch and no postings.
+    @Test func failureMidwayLeavesNothingHalfWritten() throws {
+        let (conn, _) = try TestDatabase.fresh()
+        var lines = ""
+        for i in 0..<200 { lines += "{\"platform\": \"indeed\", \"external_id\": \"x\(i)\", \"title\": \"Engineer \(i)\"}\n" }
+        lines += "{\"platform\": \"indeed\", \"external_id\": \"bad\", \"title\": 1e999999}\n"
+        let url = try TestDatabase.file("big.jsonl", lines)
+        // Simulate a crash: close the connection's transaction by making the COPY fail with a constraint error.
+        try conn.query("ALTER TABLE job_postings ADD CONSTRAINT no_engineer_150 CHECK (title <> 'Engineer 150')")
+        #expect(throws: PGError.self) { _ = try JobImportWriter(connection: conn).importFile(url, reader: reader) }
+        #expect(try conn.scalar("SELECT count(*) FROM job_postings") == 0)
+        #expect(try conn.scalar("SELECT count(*) FROM job_import_batches") == 0)
+        #expect(try conn.scalar("SELECT count(*) FROM wf_events") == 0)
+    }
+}
