@@ -17,14 +17,12 @@ CREATE TABLE tenant_members (
 );
 CREATE INDEX tenant_members_tenant ON tenant_members (tenant_id);
 
--- The tenants a database role may see: its tenant_members rows, or `SET centrald.tenant_id` by
--- the app. SECURITY DEFINER so that recruiters need no access to tenant_members; the policies pass
+-- The tenants a database role may see: its tenant_members rows (never a session setting, which any
+-- role could change). SECURITY DEFINER so that recruiters need no access to tenant_members; the policies pass
 -- the caller's current_user (inside the function current_user would be the owner).
 CREATE FUNCTION current_tenant_ids(caller text) RETURNS SETOF uuid
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
     SELECT tenant_id FROM tenant_members WHERE role_name = caller
-    UNION
-    SELECT nullif(current_setting('centrald.tenant_id', true), '')::uuid
 $$;
 
 -- Canonical roles: the scrape queue -------------------------------------------------------------
