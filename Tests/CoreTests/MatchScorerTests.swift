@@ -79,7 +79,8 @@ import Testing
     }
 
     @Test func emptyCandidateProfileScoresLowAndSaysWhatWasMissing() {
-        let job = MatchJob(id: "j", skills: ["Swift", "PostgreSQL"], experience: ExperienceRange(yearsMin: 3, yearsMax: 6),
+        let job = MatchJob(id: "j", skills: ["Swift", "PostgreSQL"],
+                           experience: ExperienceRange(yearsMin: 3, yearsMax: 6),
                            location: LocationParser.parse("Austin, TX"), locationText: "Austin, TX", workMode: .onsite,
                            salary: Salary(currency: "USD", interval: .year, min: 90_000, max: 110_000, source: .posted),
                            embedding: [1, 0, 0], embeddingModel: "m")
@@ -159,11 +160,13 @@ import Testing
     func locationTable(places: [String], preference: RemotePreference?, jobLocation: String, mode: WorkMode,
                        expected: Double?) {
         let candidate = MatchCandidate(id: "c", preferredLocations: places, remotePreference: preference)
-        let job = MatchJob(id: "j", location: LocationParser.parse(jobLocation), locationText: jobLocation, workMode: mode)
+        let job = MatchJob(id: "j", location: LocationParser.parse(jobLocation), locationText: jobLocation,
+                           workMode: mode)
         #expect(scorer.score(candidate, job).location == expected)
     }
 
-    @Test(arguments: [(79.99, "B"), (80, "A"), (49.99, nil), (50, "D"), (69.99, "C"), (100, "A")] as [(Double, String?)])
+    @Test(arguments: [(79.99, "B"), (80, "A"), (49.99, nil), (50, "D"), (69.99, "C"), (100, "A")]
+          as [(Double, String?)])
     func gradeBoundaries(score: Double, grade: String?) {
         #expect(ScoringConfig.standard.grade(for: score) == grade)
     }

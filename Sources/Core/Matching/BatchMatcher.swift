@@ -10,8 +10,11 @@ import Foundation
 /// functions and the same dot product run on the same values). Explanations are built only on request,
 /// for kept pairs (`matchScore(for:)`).
 public final class BatchMatcher: Sendable {
+    /// Rules and configuration; also builds explanations.
     public let scorer: MatchScorer
+    /// Candidates in input order; `BatchMatch.candidate` indexes this.
     public let candidates: [PreparedCandidate]
+    /// Jobs in input order; `BatchMatch.job` indexes this.
     public let jobs: [PreparedJob]
 
     typealias Place = MatchRules.PlaceKey<UInt32>

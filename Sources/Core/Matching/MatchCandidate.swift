@@ -70,6 +70,7 @@ public struct MatchCandidate: Sendable, Equatable, Decodable {
         self.embeddingModel = embeddingModel
     }
 
+    /// Decodes the importers' snake_case JSON (see the type's documentation).
     public init(from decoder: any Decoder) throws {
         typealias D = MatchInputDecoding
         let c = try decoder.container(keyedBy: D.Key.self)

@@ -57,6 +57,7 @@ public struct MatchJob: Sendable, Equatable, Decodable {
                   salary: posting.salary, embedding: embedding, embeddingModel: embeddingModel)
     }
 
+    /// Decodes the importers' snake_case JSON (see the type's documentation).
     public init(from decoder: any Decoder) throws {
         typealias D = MatchInputDecoding
         let c = try decoder.container(keyedBy: D.Key.self)

@@ -81,7 +81,8 @@ enum MatchRules {
     /// vs hybrid job ≤ 50; hybrid-preferring candidate vs onsite job ≤ 80. Job without a place or candidate
     /// without places → left out, except a remote-only candidate vs an onsite (20) or hybrid (50) job.
     static func location<Key>(jobMode: WorkMode, jobPlace: PlaceKey<Key>, preference: RemotePreference?,
-                              places: UnsafeBufferPointer<PlaceKey<Key>>) -> (score: Double?, outcome: LocationOutcome) {
+                              places: UnsafeBufferPointer<PlaceKey<Key>>)
+        -> (score: Double?, outcome: LocationOutcome) {
         if jobMode == .remote {
             if preference == .onsite { return (40, .remoteButOnsiteWanted) }
             if let country = jobPlace.country {

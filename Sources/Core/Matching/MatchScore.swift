@@ -17,9 +17,11 @@ public enum ComponentStatus: String, Sendable, Codable {
 
 /// One component in the explanation.
 public struct ComponentExplanation: Sendable, Equatable, Codable {
+    /// Which component.
     public var component: MatchComponent
     /// 0–100, one decimal; nil when left out.
     public var score: Double?
+    /// Scored, missing on the candidate (0), or left out.
     public var status: ComponentStatus
     /// Configured weight.
     public var weight: Double
@@ -36,11 +38,13 @@ public struct ComponentExplanation: Sendable, Equatable, Codable {
 
 /// Why a pair scored what it did: evidence per component, what was missing, weights used, version.
 public struct MatchExplanation: Sendable, Equatable, Codable {
+    /// The five components in order: skills, experience, location, salary, semantic.
     public var components: [ComponentExplanation]
     /// Data that was missing on either side, in words ("candidate lists no skills").
     public var missing: [String]
     /// Applied (renormalized) weight per component name; left-out components are absent.
     public var weightsUsed: [String: Double]
+    /// `ScoringConfig.scoringVersion` at scoring time.
     public var scoringVersion: String
     /// One line, e.g. "80.98 (A): skills 66.7, experience 100, location 90, salary 80, semantic 78".
     public var summary: String
@@ -56,9 +60,13 @@ public struct MatchExplanation: Sendable, Equatable, Codable {
 public struct MatchScore: Sendable, Equatable, Codable {
     /// Component scores 0–100 rounded to one decimal; nil = left out.
     public var skills: Double?
+    /// Experience component.
     public var experience: Double?
+    /// Location component.
     public var location: Double?
+    /// Salary component.
     public var salary: Double?
+    /// Semantic component.
     public var semantic: Double?
     /// Weighted mean of the present components, rounded to two decimals.
     public var matchScore: Double
@@ -68,6 +76,7 @@ public struct MatchScore: Sendable, Equatable, Codable {
     public var matchedSkills: [String]
     /// Job skills the candidate lacks (display names, job order).
     public var missingSkills: [String]
+    /// Evidence per component, missing data, weights used, scoring version.
     public var explanation: MatchExplanation
 
     /// True when the pair reaches the threshold.

@@ -9,7 +9,9 @@ import Foundation
 /// so an empty profile never looks like a good match. A candidate's silence on its own wishes (pay,
 /// places, remote preference) only leaves those components out.
 public struct MatchScorer: Sendable {
+    /// Weights, threshold, grades, rule constants.
     public var config: ScoringConfig
+    /// Skill canonicalization (exact, alias, fuzzy).
     public var taxonomy: SkillTaxonomy
 
     /// A scorer with the given configuration and taxonomy.
@@ -25,7 +27,8 @@ public struct MatchScorer: Sendable {
     }
 
     /// Scores a prepared pair.
-    public func score(_ candidate: PreparedCandidate, _ job: PreparedJob, semanticOverride: Double? = nil) -> MatchScore {
+    public func score(_ candidate: PreparedCandidate, _ job: PreparedJob,
+                      semanticOverride: Double? = nil) -> MatchScore {
         var missing: [String] = []
         var parts: [(MatchComponent, Double?, ComponentStatus, [String])] = []
 
@@ -45,13 +48,15 @@ public struct MatchScorer: Sendable {
                 evidence.append("job lists no skills")
                 missing.append("job skills")
             } else if candidate.skills.isEmpty {
-                evidence.append("candidate lists no skills; job asks for \(names(job.requiredSkills + job.preferredSkills))")
+                let asked = names(job.requiredSkills + job.preferredSkills)
+                evidence.append("candidate lists no skills; job asks for \(asked)")
                 missing.append("candidate skills")
                 status = .missingOnCandidate
             } else if job.preferredSkills.isEmpty {
                 evidence.append("\(requiredMatched) of \(job.requiredSkills.count) job skills")
             } else {
-                evidence.append("\(requiredMatched) of \(job.requiredSkills.count) required (×\(number(config.requiredSkillWeight)))"
+                evidence.append("\(requiredMatched) of \(job.requiredSkills.count) required"
+                    + " (×\(number(config.requiredSkillWeight)))"
                     + ", \(preferredMatched) of \(job.preferredSkills.count) preferred")
             }
             if skills != nil && !candidate.skills.isEmpty {
@@ -165,7 +170,8 @@ public struct MatchScorer: Sendable {
                 + "\(job.model ?? "unknown") \(b.count)-d); left out")
         }
         let cosine = Double(VectorMath.dot(a, b))
-        return (MatchRules.semantic(cosine: cosine), "cosine \(number(MatchRules.round2(cosine))) (\(job.model ?? "unknown model"))")
+        let line = "cosine \(number(MatchRules.round2(cosine))) (\(job.model ?? "unknown model"))"
+        return (MatchRules.semantic(cosine: cosine), line)
     }
 
     func locationText(_ outcome: MatchRules.LocationOutcome, _ candidate: PreparedCandidate,
@@ -174,7 +180,8 @@ public struct MatchScorer: Sendable {
         let pref = candidate.preference.map { "prefers \($0.rawValue)" } ?? "no remote preference"
         let where_ = job.placeName.isEmpty ? "no place" : job.placeName
         switch outcome {
-        case .unknownCandidate: return "candidate gives no location or remote preference; job \(job.workMode.rawValue) \(where_)"
+        case .unknownCandidate:
+            return "candidate gives no location or remote preference; job \(job.workMode.rawValue) \(where_)"
         case .unknownJobPlace: return "job gives no place and is not remote"
         case .remoteWanted: return "remote job; candidate prefers remote"
         case .remoteOpen: return "remote job; candidate (\(wants), \(pref)) can work remotely: 90"

@@ -7,7 +7,8 @@ public enum MatchingBenchmark {
     public static let dimensions = 384
 
     /// Scores `candidates × jobs` synthetic pairs; preparation is not timed.
-    public static func run(candidates: Int, jobs: Int, seed: UInt64) -> (pairsPerSecond: Double, kept: Int, seconds: Double) {
+    public static func run(candidates: Int, jobs: Int,
+                           seed: UInt64) -> (pairsPerSecond: Double, kept: Int, seconds: Double) {
         let (people, postings) = syntheticInputs(candidates: candidates, jobs: jobs, seed: seed)
         let matcher = BatchMatcher(candidates: people, jobs: postings)
         let start = DispatchTime.now().uptimeNanoseconds
@@ -71,7 +72,8 @@ public enum MatchingBenchmark {
                 requiredSkills: split == skills.count ? [] : Array(skills[..<split]),
                 preferredSkills: split == skills.count ? [] : Array(skills[split...]),
                 experience: random.chance(0.85)
-                    ? ExperienceRange(yearsMin: low, yearsMax: random.chance(0.5) ? low + Double(random.int(1...6)) : nil)
+                    ? ExperienceRange(yearsMin: low,
+                                      yearsMax: random.chance(0.5) ? low + Double(random.int(1...6)) : nil)
                     : nil,
                 location: place, workMode: mode,
                 salary: random.chance(0.6)

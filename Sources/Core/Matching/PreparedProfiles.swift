@@ -10,39 +10,53 @@ public struct CanonicalSkill: Sendable, Equatable, Hashable {
 
 /// A candidate reduced to what the rules compare; built once by `MatchScorer.prepare(_:)`.
 public struct PreparedCandidate: Sendable {
+    /// Id of the source profile.
     public var id: String
     /// Distinct canonical skills, in the candidate's order.
     public var skills: [CanonicalSkill]
     var skillKeys: Set<String>
+    /// Total years of experience.
     public var years: Double?
     /// Expected pay per year.
     public var expectedAnnual: Double?
+    /// ISO 4217 code of the pay figures.
     public var currency: String?
     var places: [MatchRules.PlaceKey<String>]
     /// Places as written, parallel to `places`.
     var placeNames: [String]
+    /// Remote preference; "Remote" among the places counts as `.any`.
     public var preference: RemotePreference?
     /// Unit-length embedding; nil when none or zero.
     public var unitVector: [Float]?
+    /// Embedding model name.
     public var model: String?
 }
 
 /// A job reduced to what the rules compare; built once by `MatchScorer.prepare(_:)`.
 public struct PreparedJob: Sendable {
+    /// Id of the source profile.
     public var id: String
     /// Required skills (all skills when the posting does not distinguish), distinct, job order.
     public var requiredSkills: [CanonicalSkill]
     /// Preferred skills not also required.
     public var preferredSkills: [CanonicalSkill]
+    /// Years asked for, minimum.
     public var experienceMin: Double?
+    /// Years asked for, maximum.
     public var experienceMax: Double?
+    /// Remote / hybrid / onsite / unknown.
     public var workMode: WorkMode
     var place: MatchRules.PlaceKey<String>
     var placeName: String
+    /// Pay range per year, low end.
     public var salaryMinAnnual: Double?
+    /// Pay range per year, high end.
     public var salaryMaxAnnual: Double?
+    /// ISO 4217 code of the pay figures.
     public var currency: String?
+    /// Unit-length embedding; nil when none.
     public var unitVector: [Float]?
+    /// Embedding model name.
     public var model: String?
 }
 

@@ -4,10 +4,15 @@ import Foundation
 public struct ScoringConfig: Sendable, Equatable, Codable {
     /// Relative weights of the five components; only their ratios matter.
     public struct Weights: Sendable, Equatable, Codable {
+        /// Skills weight (default 40).
         public var skills: Double
+        /// Experience weight (default 25).
         public var experience: Double
+        /// Location weight (default 15).
         public var location: Double
+        /// Salary weight (default 10).
         public var salary: Double
+        /// Semantic weight (default 10).
         public var semantic: Double
 
         /// The seed's 40 / 25 / 15 / 10 / 10.
@@ -23,15 +28,19 @@ public struct ScoringConfig: Sendable, Equatable, Codable {
 
     /// A grade and the lowest score that earns it.
     public struct Grade: Sendable, Equatable, Codable {
+        /// "A", "B", …
         public var name: String
+        /// Lowest (rounded) score that earns the grade.
         public var minimum: Double
 
+        /// A grade.
         public init(name: String, minimum: Double) {
             self.name = name
             self.minimum = minimum
         }
     }
 
+    /// Component weights.
     public var weights: Weights
     /// Pairs scoring below this get no grade and are not kept by the batch engine.
     public var threshold: Double
