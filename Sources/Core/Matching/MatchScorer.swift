@@ -147,10 +147,11 @@ public struct MatchScorer: Sendable {
             missing.append("job salary")
             return (nil, "job salary is not positive")
         }
-        let range = "\(money(low))–\(money(high))/year"
-        if score == 100 { return (score, "expects \(money(expected))/year, within or below job \(range)\(note)") }
+        let unit = (candidate.currency ?? job.currency).map { " " + $0 } ?? ""
+        let range = "\(money(low))–\(money(high))\(unit)/year"
+        if score == 100 { return (score, "expects \(money(expected))\(unit)/year, within or below job \(range)\(note)") }
         let over = (expected - max(low, high)) / max(low, high) * 100
-        return (score, "expects \(money(expected))/year, \(number(MatchRules.round1(over)))% over job \(range)"
+        return (score, "expects \(money(expected))\(unit)/year, \(number(MatchRules.round1(over)))% over job \(range)"
             + " (−\(number(config.salaryPenaltyPerPercentOver)) per percent)\(note)")
     }
 
