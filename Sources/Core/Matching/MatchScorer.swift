@@ -149,7 +149,9 @@ public struct MatchScorer: Sendable {
         }
         let unit = (candidate.currency ?? job.currency).map { " " + $0 } ?? ""
         let range = "\(money(low))–\(money(high))\(unit)/year"
-        if score == 100 { return (score, "expects \(money(expected))\(unit)/year, within or below job \(range)\(note)") }
+        if score == 100 {
+            return (score, "expects \(money(expected))\(unit)/year, within or below job \(range)\(note)")
+        }
         let over = (expected - max(low, high)) / max(low, high) * 100
         return (score, "expects \(money(expected))\(unit)/year, \(number(MatchRules.round1(over)))% over job \(range)"
             + " (−\(number(config.salaryPenaltyPerPercentOver)) per percent)\(note)")
