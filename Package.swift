@@ -24,5 +24,7 @@ let package = Package(
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "DataTests", dependencies: ["Core", "Data"]),
         .testTarget(name: "CentralTUITests", dependencies: ["Core", "CentralTUI"]),
+        // Runs the real `centrald` binary (built by `swift build`) against its own PostgreSQL, and in tmux.
+        .testTarget(name: "EndToEndTests", dependencies: ["Data"]),
     ]
 )

@@ -12,6 +12,7 @@ public enum SalaryParser {
     /// `defaultCurrency` applies when the text names none, and resolves a bare `$` when it is a dollar currency.
     public static func parse(_ text: String, source: SalarySource = .parsed, defaultCurrency: String? = nil) -> Salary? {
         let bytes = SalaryTokenizer.bytes(of: text)
+        if startsWithNegativeAmount(bytes) { return nil }
         if let structured = SalaryStructuredFormats.parse(bytes, source: source, defaultCurrency: defaultCurrency) {
             return structured
         }
@@ -182,5 +183,13 @@ public enum SalaryParser {
             i += 1
         }
         return nil
+    }
+
+    /// "$-5", "-5", "USD -100": a minus sign before the first figure is not pay.
+    static func startsWithNegativeAmount(_ b: [UInt8]) -> Bool {
+        guard let firstDigit = b.firstIndex(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        var i = firstDigit - 1
+        while i >= 0 && b[i] == 0x20 { i -= 1 }
+        return i >= 0 && b[i] == UInt8(ascii: "-")
     }
 }

@@ -1,0 +1,97 @@
+import Data
+import Foundation
+import Testing
+
+/// The real binary: demo data, `tui --batch`, the console in tmux, an import killed midway.
+/// Serialized: they share the test run's database.
+@Suite("centrald end to end", .serialized)
+struct ConsoleEndToEndTests {
+    init() throws {
+        let r = try Binary.run(["demo", "--no-tui"])
+        #expect(r.status == 0, "demo failed: \(r.stderr)")
+    }
+
+    @Test func batchFrameShowsThreePanelsWithRows() throws {
+        let r = try Binary.run(["tui", "--batch", "--width", "120", "--height", "40"])
+        #expect(r.status == 0)
+        for title in ["ACTIVE SCRAPERS", "RECENT SCRAPE ACTIVITY", "SCRAPER PERFORMANCE (LAST 24H)", "IMPORT BATCHES"] {
+            #expect(r.stdout.contains(title), "missing \(title)")
+        }
+        #expect(r.stdout.contains("scraper-a"))
+        #expect(r.stdout.contains("Completed"))
+        #expect(r.stdout.contains("%"))  // success rates
+    }
+
+    @Test(.timeLimit(.minutes(1))) func consoleInTmuxShowsPanelsHelpAndQuits() throws {
+        let session = "centrald-test-\(getpid())"
+        defer { try? Binary.sh("tmux kill-session -t \(session)") }
+        let command = "CENTRALD_HOME='\(Binary.home)' '\(Binary.path)' tui; echo EXITED:\\$? > /tmp/\(session).exit; sleep 30"
+        // The tmux server inherits the shell's descriptors: keep it off our pipe.
+        try Binary.sh("tmux new-session -d -s \(session) -x 120 -y 40 \"\(command)\" >/dev/null 2>&1")
+        var screen = ""
+        for _ in 0..<50 {
+            usleep(200_000)
+            screen = try Binary.sh("tmux capture-pane -p -t \(session)")
+            if screen.contains("scraper-a") { break }
+        }
+        #expect(screen.contains("ACTIVE SCRAPERS"))
+        #expect(screen.contains("RECENT SCRAPE ACTIVITY"))
+        #expect(screen.contains("SCRAPER PERFORMANCE (LAST 24H)"))
+        #expect(screen.contains("scraper-a"))
+        try Binary.sh("tmux send-keys -t \(session) '?'")
+        usleep(500_000)
+        let help = try Binary.sh("tmux capture-pane -p -t \(session)")
+        #expect(help.contains("Quit"))
+        #expect(help.contains("Refresh"))
+        try Binary.sh("tmux send-keys -t \(session) Escape")
+        usleep(300_000)
+        try Binary.sh("tmux send-keys -t \(session) q")
+        var exit = ""
+        for _ in 0..<25 {
+            usleep(200_000)
+            exit = (try? String(contentsOfFile: "/tmp/\(session).exit", encoding: .utf8)) ?? ""
+            if !exit.isEmpty { break }
+        }
+        try? FileManager.default.removeItem(atPath: "/tmp/\(session).exit")
+        #expect(exit.trimmingCharacters(in: .whitespacesAndNewlines) == "EXITED:0")
+    }
+
+    @Test(.timeLimit(.minutes(2))) func importKilledMidwayLeavesNoBatch() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("centrald-kill-\(getpid()).jsonl")
+        var text = ""
+        for i in 0..<20_000 {
+            text += "{\"platform\": \"killtest\", \"external_id\": \"k\(i)\", \"title\": \"Site Reliability Engineer \(i)\", \"description\": \"Operate Kubernetes and Terraform on AWS; 5+ years.\"}\n"
+        }
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let url2 = try Binary.run(["db", "url"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let pid = try Binary.start(["import", url.path])
+        usleep(1_500_000)
+        kill(pid, SIGKILL)
+        _ = ProcessRunner.wait(pid)
+        usleep(500_000)
+        let batches = try Binary.sh("psql '\(url2)' -Atc \"SELECT count(*) FROM job_import_batches WHERE platform = 'killtest'\"")
+        let jobs = try Binary.sh("psql '\(url2)' -Atc \"SELECT count(*) FROM job_postings WHERE platform = 'killtest'\"")
+        #expect(batches.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        #expect(jobs.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+    }
+
+    @Test func importExitStatusAndMessages() throws {
+        let missing = try Binary.run(["import", "/nonexistent/file.json"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("/nonexistent/file.json: no such file"))
+        let dir = FileManager.default.temporaryDirectory
+        let bad = dir.appendingPathComponent("centrald-bad-\(getpid()).jsonl")
+        try """
+            {"platform": "e2e", "external_id": "a1", "title": "QA Engineer", "salary": "$-5"}
+            {"platform": "e2e", "external_id": "a2", "company": "No Title Inc"}
+
+            """.write(to: bad, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: bad) }
+        let r = try Binary.run(["import", bad.path])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("read 2, imported 1"))
+        #expect(r.stdout.contains("record 2: title: missing"))
+        #expect(r.stdout.contains("record 1: salary:"))
+    }
+}
