@@ -127,15 +127,28 @@ public enum ContentHash {
     public static func of(company: String?, title: String, location: String?, description: String) -> String {
         var h1: UInt64 = 0xcbf2_9ce4_8422_2325
         var h2: UInt64 = 0x8422_2325_cbf2_9ce4
+        var lastSpace = true
+        func mix(_ scalar: Unicode.Scalar, isSpace: Bool) {
+            if isSpace && lastSpace { return }
+            lastSpace = isSpace
+            let v = UInt64(isSpace ? 32 : scalar.value)
+            h1 = (h1 ^ v) &* 0x100_0000_01b3
+            h2 = (h2 ^ v) &* 0x0000_0100_0000_01b3 &+ 0x9e37_79b9
+        }
+        // Hashes the lowercased scalars (`String.lowercased()` maps scalar by scalar) without building the
+        // lowercased copy; ASCII, nearly all text, takes the table-free path.
         func feed(_ s: String) {
-            var lastSpace = true
-            for scalar in s.lowercased().unicodeScalars {
-                let isSpace = scalar.properties.isWhitespace
-                if isSpace && lastSpace { continue }
-                lastSpace = isSpace
-                let v = UInt64(isSpace ? 32 : scalar.value)
-                h1 = (h1 ^ v) &* 0x100_0000_01b3
-                h2 = (h2 ^ v) &* 0x0000_0100_0000_01b3 &+ 0x9e37_79b9
+            lastSpace = true
+            for scalar in s.unicodeScalars {
+                if scalar.value < 0x80 {
+                    let v = scalar.value
+                    let lower = v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 32)) : scalar
+                    mix(lower, isSpace: v == 0x20 || (v >= 0x09 && v <= 0x0D))
+                } else {
+                    for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                        mix(lower, isSpace: lower.properties.isWhitespace)
+                    }
+                }
             }
             h1 = (h1 ^ 0x1f) &* 0x100_0000_01b3
             h2 = (h2 ^ 0x1f) &* 0x0000_0100_0000_01b3

@@ -106,7 +106,24 @@ struct FieldReader {
         default:
             return nil
         }
-        let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = trimmed(s)
+        // Lowercasing a long description only to compare it with "nan" is wasted work: a scalar's lowercase
+        // mapping is at least a quarter of its UTF-8 length, so a text this long cannot equal a marker.
+        let longestMarker = missing.reduce(0) { max($0, $1.utf8.count) }
+        if t.utf8.count > 4 * longestMarker { return t }
         return missing.contains(t.lowercased()) ? nil : t
+    }
+
+    /// `s` without leading and trailing whitespace and newlines; the same as Foundation's
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)`, without copying text that has none.
+    static func trimmed(_ s: String) -> String {
+        let scalars = s.unicodeScalars
+        func isSpace(_ c: Unicode.Scalar) -> Bool {
+            c.value < 0x80 ? (c == " " || (c.value >= 0x09 && c.value <= 0x0D)) : CharacterSet.whitespacesAndNewlines.contains(c)
+        }
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end && isSpace(scalars[start]) { start = scalars.index(after: start) }
+        while end > start && isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return start == scalars.startIndex && end == scalars.endIndex ? s : String(scalars[start..<end])
     }
 }

@@ -13,6 +13,9 @@ public final class SkillExtractor: Sendable {
         self.taxonomy = taxonomy
     }
 
+    /// Names each list phrase canonicalized to: skill lists repeat the same phrases across thousands of postings.
+    private let memo = PhraseMemo<[String]>(capacity: 50_000)
+
     /// Canonical skill names found in free text, in order of first appearance, without duplicates.
     /// Word boundaries are respected ("Java" is not found in "JavaScript", "Go" not in "Google"), and
     /// short or ambiguous names (C, R, Go, Swift, Spring, …) need capitalisation and context.
@@ -34,7 +37,13 @@ public final class SkillExtractor: Sendable {
     public func canonicalize(_ phrases: [String]) -> [String] {
         var output = OrderedNames()
         for phrase in phrases {
-            canonicalizePhrase(phrase, depth: 0, into: &output)
+            // Adding a phrase's de-duplicated names gives the same list as adding them one by one.
+            let names = memo.value(for: phrase) {
+                var own = OrderedNames()
+                canonicalizePhrase(phrase, depth: 0, into: &own)
+                return own.names
+            }
+            for name in names { output.add(name) }
         }
         return output.names
     }
