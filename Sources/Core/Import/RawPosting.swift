@@ -47,6 +47,10 @@ struct FieldReader {
     }
 
     func value(_ path: String) -> Any? {
+        if !path.utf8.contains(UInt8(ascii: ".")) {
+            let v = record[path]
+            return v is NSNull ? nil : v
+        }
         var cur: Any? = record
         for part in path.split(separator: ".") {
             if let d = cur as? [String: Any] { cur = d[String(part)] } else if let a = cur as? [Any], let first = a.first as? [String: Any] {

@@ -13,7 +13,7 @@ public enum KeywordExtractor {
         }
         for word in SkillTokenizer.texts(title) where isKeyword(word) { add(word) }
         for skill in skills {
-            let lower = skill.lowercased().trimmingCharacters(in: .whitespaces)
+            let lower = trimmedSpaces(skill.lowercased())
             if !lower.isEmpty { add(lower) }
         }
         guard result.count < limit else { return result }
@@ -36,6 +36,13 @@ public enum KeywordExtractor {
             if isKeyword(word) { add(word) }
         }
         return result
+    }
+
+    /// `text.trimmingCharacters(in: .whitespaces)` without Foundation when nothing needs trimming.
+    private static func trimmedSpaces(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        let isPlain = { (b: UInt8) in b > 0x20 && b < 0x80 }
+        return isPlain(first) && isPlain(last) ? text : text.trimmingCharacters(in: .whitespaces)
     }
 
     private static func isKeyword(_ word: String) -> Bool {
