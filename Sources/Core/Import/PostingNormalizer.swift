@@ -157,6 +157,12 @@ public enum ContentHash {
         feed(title)
         feed(location ?? "")
         feed(description)
-        return String(format: "%016llx%016llx", h1, h2)
+        return hex(h1) + hex(h2)
+    }
+
+    /// 16 lower-case hex digits, zero-padded (what `%016llx` prints).
+    private static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.utf8.count) + digits
     }
 }

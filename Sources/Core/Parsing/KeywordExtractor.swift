@@ -20,14 +20,14 @@ public enum KeywordExtractor {
         // Count description terms by token key; build strings only for the winners.
         let bytes = Array(description.utf8)
         let tokens = SkillTokenizer.tokens(description)
-        var counts: [UInt64: (count: Int, first: Int, start: Int, end: Int)] = [:]
-        counts.reserveCapacity(tokens.count / 2)
+        var counts = TokenCounter(capacity: tokens.count / 2)
+        let stopwords = stopwordKeys
         for (position, token) in tokens.enumerated() {
             let length = token.end - token.start
-            guard length >= 3, !stopwordKeys.contains(token.key) else { continue }
-            counts[token.key, default: (0, position, token.start, token.end)].count += 1
+            guard length >= 3, !stopwords.contains(token.key) else { continue }
+            counts.add(token.key, position: position, start: token.start, end: token.end)
         }
-        let ranked = counts.values.filter { $0.count >= 2 }.sorted {
+        let ranked = counts.entries.filter { $0.count >= 2 }.sorted {
             $0.count != $1.count ? $0.count > $1.count : $0.first < $1.first
         }
         for entry in ranked where result.count < limit {
@@ -51,7 +51,7 @@ public enum KeywordExtractor {
         return word.utf8.contains { !($0 >= 0x30 && $0 <= 0x39) && $0 != UInt8(ascii: ".") }
     }
 
-    private static let stopwordKeys: Set<UInt64> = Set(stopwords.map(SkillTokenizer.key))
+    private static let stopwordKeys = KeySet(stopwords.map(SkillTokenizer.key))
 
     /// English stopwords plus words that appear in nearly every posting.
     static let stopwords: Set<String> = [
