@@ -51,9 +51,14 @@ public struct PostingNormalizer: Sendable {
 
         var skills = SkillExtractor.shared.canonicalize(raw.skillList)
         var seen = Set(skills.map { $0.lowercased() })
-        for s in SkillExtractor.shared.extract(from: title + "\n" + description) where seen.insert(s.lowercased()).inserted {
+        // Title and description are tokenized once, for skills and for keywords.
+        let text = Array((title + "\n" + description).utf8)
+        let tokens = SkillTokenizer.tokens(text)
+        for s in SkillExtractor.shared.extract(tokens: tokens) where seen.insert(s.lowercased()).inserted {
             skills.append(s)
         }
+        let descriptionStart = title.utf8.count + 1
+        let descriptionTokens = tokens.drop { $0.start < descriptionStart }
 
         var postedAt: Date?
         if let text = raw.postedText {
@@ -74,7 +79,7 @@ public struct PostingNormalizer: Sendable {
             description: description, requirements: requirements, skills: skills,
             salaryRaw: raw.salaryText ?? structuredSalaryText(raw), salary: salary,
             experienceRaw: raw.experienceText, experience: experience, jobType: raw.jobType,
-            keywords: KeywordExtractor.keywords(title: title, description: description, skills: skills),
+            keywords: KeywordExtractor.keywords(title: title, descriptionTokens: descriptionTokens, bytes: text, skills: skills),
             postedAt: postedAt, contentHash: hash), warnings: warnings)
     }
 
@@ -139,6 +144,15 @@ public enum ContentHash {
         // lowercased copy; ASCII, nearly all text, takes the table-free path.
         func feed(_ s: String) {
             lastSpace = true
+            if s.utf8.allSatisfy({ $0 < 0x80 }) {
+                for byte in s.utf8 {
+                    let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    mix(Unicode.Scalar(lower), isSpace: byte == 0x20 || (byte >= 0x09 && byte <= 0x0D))
+                }
+                h1 = (h1 ^ 0x1f) &* 0x100_0000_01b3
+                h2 = (h2 ^ 0x1f) &* 0x0000_0100_0000_01b3
+                return
+            }
             for scalar in s.unicodeScalars {
                 if scalar.value < 0x80 {
                     let v = scalar.value

@@ -5,6 +5,15 @@ public enum KeywordExtractor {
     /// Search keywords (lower-case, de-duplicated): title words minus stopwords, then the canonical
     /// skills, then the most frequent non-stopword terms of the description; at most `limit`.
     public static func keywords(title: String, description: String, skills: [String], limit: Int = 20) -> [String] {
+        let bytes = Array(description.utf8)
+        return keywords(title: title, descriptionTokens: SkillTokenizer.tokens(bytes)[...], bytes: bytes, skills: skills, limit: limit)
+    }
+
+    /// `keywords(title:description:skills:limit:)` for a description already tokenized: `descriptionTokens`
+    /// index `bytes`, which may hold more text than the description (the normalizer tokenizes title and
+    /// description together).
+    static func keywords(title: String, descriptionTokens tokens: ArraySlice<SkillToken>, bytes: [UInt8],
+                         skills: [String], limit: Int = 20) -> [String] {
         var result: [String] = []
         var seen = Set<String>()
         func add(_ word: String) {
@@ -18,11 +27,9 @@ public enum KeywordExtractor {
         }
         guard result.count < limit else { return result }
         // Count description terms by token key; build strings only for the winners.
-        let bytes = Array(description.utf8)
-        let tokens = SkillTokenizer.tokens(description)
         var counts = TokenCounter(capacity: tokens.count / 2)
         let stopwords = stopwordKeys
-        for (position, token) in tokens.enumerated() {
+        for (position, token) in zip(0..., tokens) {
             let length = token.end - token.start
             guard length >= 3, !stopwords.contains(token.key) else { continue }
             counts.add(token.key, position: position, start: token.start, end: token.end)

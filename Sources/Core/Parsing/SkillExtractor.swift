@@ -20,7 +20,11 @@ public final class SkillExtractor: Sendable {
     /// Word boundaries are respected ("Java" is not found in "JavaScript", "Go" not in "Google"), and
     /// short or ambiguous names (C, R, Go, Swift, Spring, …) need capitalisation and context.
     public func extract(from text: String) -> [String] {
-        let tokens = SkillTokenizer.tokens(text)
+        extract(tokens: SkillTokenizer.tokens(text))
+    }
+
+    /// `extract(from:)` for text already tokenized.
+    func extract(tokens: [SkillToken]) -> [String] {
         var seen = Set<Int>()
         var names: [String] = []
         for match in matches(in: tokens, listMode: false) where seen.insert(match.skill).inserted {
