@@ -83,8 +83,8 @@ struct FieldReader {
         }
     }
 
-    /// A list of strings from an array, or a delimited string.
-    func list(_ path: String, separators: CharacterSet = CharacterSet(charactersIn: ",;|")) -> [String] {
+    /// A list of strings from an array, or a string delimited by `separators` (default: comma, semicolon, pipe).
+    func list(_ path: String, separators: CharacterSet? = nil) -> [String] {
         guard let v = value(path) else { return [] }
         if let a = v as? [Any] {
             return a.compactMap { item -> String? in
@@ -94,7 +94,12 @@ struct FieldReader {
         }
         if let d = v as? [String: Any], let name = d["name"] { return FieldReader.text(name, missing: missingMarkers).map { [$0] } ?? [] }
         guard let s = FieldReader.text(v, missing: missingMarkers) else { return [] }
-        return s.components(separatedBy: separators).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        guard let separators else {
+            // The default separators are ASCII, so splitting the UTF-8 bytes gives the same pieces.
+            let pieces = s.utf8.split(whereSeparator: { $0 == 0x2C || $0 == 0x3B || $0 == 0x7C })
+            return pieces.map { FieldReader.trimmed(String(Substring($0))) }.filter { !$0.isEmpty }
+        }
+        return s.components(separatedBy: separators).map { FieldReader.trimmed($0) }.filter { !$0.isEmpty }
     }
 
     static func text(_ v: Any, missing: Set<String>) -> String? {

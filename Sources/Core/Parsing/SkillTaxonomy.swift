@@ -158,7 +158,7 @@ public final class SkillTaxonomy: Sendable {
             }
         }
         // A leading dot matters for ".net" vs "net"; keep it as a marker.
-        if text.trimmingCharacters(in: .whitespaces).hasPrefix(".") { return "." + String(decoding: bytes, as: UTF8.self) }
+        if text.unicodeScalars.first(where: { !CharacterSet.whitespaces.contains($0) }) == "." { return "." + String(decoding: bytes, as: UTF8.self) }
         return String(decoding: bytes, as: UTF8.self)
     }
 
