@@ -20,6 +20,7 @@ let package = Package(
         .target(name: "Data", dependencies: ["Core", "CLibPQ"], resources: [.copy("Migrations")]),
         .target(name: "CentralTUI", dependencies: ["Core", "CNcurses"]),
         .executableTarget(name: "centrald", dependencies: ["Core", "Data", "CentralTUI"]),
+        .executableTarget(name: "bench-parse", dependencies: ["Core"], path: "bench/ParseBench"),
 
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "DataTests", dependencies: ["Core", "Data"]),

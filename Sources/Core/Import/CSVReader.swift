@@ -10,13 +10,15 @@ public struct CSVReader {
         public var error: String?
     }
 
-    private let scalars: [Unicode.Scalar]
+    /// The text as UTF-8. Every byte CSV gives meaning to (quote, comma, CR, LF, space) is ASCII, and ASCII
+    /// bytes never occur inside a multi-byte character, so fields split on bytes are whole characters.
+    private let bytes: [UInt8]
     private var i = 0
     private var rowNumber = 0
     public private(set) var header: [String] = []
 
     public init(text: String) {
-        scalars = Array(text.unicodeScalars)
+        bytes = Array(text.utf8)
         if let first = nextRecord() {
             header = first.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         }
@@ -32,19 +34,21 @@ public struct CSVReader {
         return nil
     }
 
+    private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
+
     private mutating func nextRecord() -> (fields: [String], error: String?)? {
-        guard i < scalars.count else { return nil }
+        guard i < bytes.count else { return nil }
         let recordStart = i
         var fields: [String] = []
-        var field = String.UnicodeScalarView()
+        var field: [UInt8] = []
         var inQuotes = false
         var quoteStart = 0
-        while i < scalars.count {
-            let c = scalars[i]
+        while i < bytes.count {
+            let c = bytes[i]
             if inQuotes {
-                if c == "\"" {
-                    if i + 1 < scalars.count && scalars[i + 1] == "\"" {
-                        field.append("\"")
+                if c == Self.quote {
+                    if i + 1 < bytes.count && bytes[i + 1] == Self.quote {
+                        field.append(Self.quote)
                         i += 2
                         continue
                     }
@@ -56,33 +60,36 @@ public struct CSVReader {
                 continue
             }
             switch c {
-            case "\"" where field.isEmpty || field.allSatisfy({ $0 == " " }):
+            case Self.quote where field.allSatisfy({ $0 == 0x20 }):
                 field.removeAll()
                 inQuotes = true
                 quoteStart = i
-            case ",":
-                fields.append(String(field))
-                field.removeAll()
-            case "\r":
-                if i + 1 < scalars.count && scalars[i + 1] == "\n" { i += 1 }
+            case Self.comma:
+                fields.append(String(decoding: field, as: UTF8.self))
+                field.removeAll(keepingCapacity: true)
+            case Self.cr:
+                if i + 1 < bytes.count && bytes[i + 1] == Self.lf { i += 1 }
                 fallthrough
-            case "\n":
+            case Self.lf:
                 i += 1
-                fields.append(String(field))
+                fields.append(String(decoding: field, as: UTF8.self))
                 return (fields, nil)
             default:
                 field.append(c)
             }
             i += 1
         }
-        fields.append(String(field))
+        fields.append(String(decoding: field, as: UTF8.self))
         if inQuotes {
             // Resume on the line after the broken record's first line, so later rows survive.
             i = recordStart
-            while i < scalars.count && scalars[i] != "\n" { i += 1 }
+            while i < bytes.count && bytes[i] != Self.lf { i += 1 }
             i += 1
-            let line = String(String.UnicodeScalarView(scalars[recordStart..<min(i, scalars.count)].prefix(60)))
-            return ([], "a quote opened at character \(quoteStart - recordStart + 1) of the row is never closed (row starts \"\(line.trimmingCharacters(in: .whitespacesAndNewlines))\")")
+            let lineText = String(decoding: bytes[recordStart..<min(i, bytes.count)], as: UTF8.self)
+            let line = String(String.UnicodeScalarView(lineText.unicodeScalars.prefix(60)))
+            // Position in characters (Unicode scalars), not bytes: count the bytes that start a scalar.
+            let column = bytes[recordStart..<quoteStart].filter { $0 & 0xC0 != 0x80 }.count + 1
+            return ([], "a quote opened at character \(column) of the row is never closed (row starts \"\(line.trimmingCharacters(in: .whitespacesAndNewlines))\")")
         }
         return (fields, nil)
     }

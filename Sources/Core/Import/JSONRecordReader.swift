@@ -109,7 +109,7 @@ public enum JSONRecordReader {
 
     /// Replaces bare NaN, Infinity and -Infinity outside strings with null.
     static func sanitize(_ b: [UInt8]) -> [UInt8] {
-        guard b.contains(UInt8(ascii: "N")) || b.contains(UInt8(ascii: "I")) else { return b }
+        guard b.contains(UInt8(ascii: "N")) || b.contains(UInt8(ascii: "I")), hasBareNonFinite(b) else { return b }
         var out: [UInt8] = []
         out.reserveCapacity(b.count)
         var inString = false
@@ -141,6 +141,26 @@ public enum JSONRecordReader {
             i += 1
         }
         return out
+    }
+
+    /// True when "N" or "I" starts a word outside a string: the only places `sanitize` may change anything.
+    /// Text in string values mentions "New York" and "Inc." on nearly every line; this check avoids the copy.
+    private static func hasBareNonFinite(_ b: [UInt8]) -> Bool {
+        var inString = false
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            if inString {
+                if c == UInt8(ascii: "\\") { i += 2; continue }
+                if c == UInt8(ascii: "\"") { inString = false }
+            } else if c == UInt8(ascii: "\"") {
+                inString = true
+            } else if c == UInt8(ascii: "N") || c == UInt8(ascii: "I") {
+                return true
+            }
+            i += 1
+        }
+        return false
     }
 
     static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 }

@@ -51,9 +51,14 @@ public struct PostingNormalizer: Sendable {
 
         var skills = SkillExtractor.shared.canonicalize(raw.skillList)
         var seen = Set(skills.map { $0.lowercased() })
-        for s in SkillExtractor.shared.extract(from: title + "\n" + description) where seen.insert(s.lowercased()).inserted {
+        // Title and description are tokenized once, for skills and for keywords.
+        let text = Array((title + "\n" + description).utf8)
+        let tokens = SkillTokenizer.tokens(text)
+        for s in SkillExtractor.shared.extract(tokens: tokens) where seen.insert(s.lowercased()).inserted {
             skills.append(s)
         }
+        let descriptionStart = title.utf8.count + 1
+        let descriptionTokens = tokens.drop { $0.start < descriptionStart }
 
         var postedAt: Date?
         if let text = raw.postedText {
@@ -74,7 +79,7 @@ public struct PostingNormalizer: Sendable {
             description: description, requirements: requirements, skills: skills,
             salaryRaw: raw.salaryText ?? structuredSalaryText(raw), salary: salary,
             experienceRaw: raw.experienceText, experience: experience, jobType: raw.jobType,
-            keywords: KeywordExtractor.keywords(title: title, description: description, skills: skills),
+            keywords: KeywordExtractor.keywords(title: title, descriptionTokens: descriptionTokens, bytes: text, skills: skills),
             postedAt: postedAt, contentHash: hash), warnings: warnings)
     }
 
@@ -125,25 +130,58 @@ public struct PostingNormalizer: Sendable {
 /// (case and spacing ignored) give the same hash on any platform.
 public enum ContentHash {
     public static func of(company: String?, title: String, location: String?, description: String) -> String {
+        var state = State()
+        state.feed(company ?? "")
+        state.feed(title)
+        state.feed(location ?? "")
+        state.feed(description)
+        return hex(state.h1) + hex(state.h2)
+    }
+
+    /// Two FNV-style hashes over the lower-cased text with whitespace runs folded to one space.
+    private struct State {
         var h1: UInt64 = 0xcbf2_9ce4_8422_2325
         var h2: UInt64 = 0x8422_2325_cbf2_9ce4
-        func feed(_ s: String) {
-            var lastSpace = true
-            for scalar in s.lowercased().unicodeScalars {
-                let isSpace = scalar.properties.isWhitespace
-                if isSpace && lastSpace { continue }
-                lastSpace = isSpace
-                let v = UInt64(isSpace ? 32 : scalar.value)
-                h1 = (h1 ^ v) &* 0x100_0000_01b3
-                h2 = (h2 ^ v) &* 0x0000_0100_0000_01b3 &+ 0x9e37_79b9
+        var lastSpace = true
+
+        @inline(__always)
+        mutating func mix(_ value: UInt32, isSpace: Bool) {
+            if isSpace && lastSpace { return }
+            lastSpace = isSpace
+            let v = UInt64(isSpace ? 32 : value)
+            h1 = (h1 ^ v) &* 0x100_0000_01b3
+            h2 = (h2 ^ v) &* 0x0000_0100_0000_01b3 &+ 0x9e37_79b9
+        }
+
+        /// Hashes the lowercased scalars (`String.lowercased()` maps scalar by scalar) without building the
+        /// lowercased copy; ASCII text, nearly all of it, takes the byte path.
+        mutating func feed(_ s: String) {
+            lastSpace = true
+            if s.utf8.allSatisfy({ $0 < 0x80 }) {
+                for byte in s.utf8 {
+                    let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    mix(UInt32(lower), isSpace: byte == 0x20 || (byte >= 0x09 && byte <= 0x0D))
+                }
+            } else {
+                for scalar in s.unicodeScalars {
+                    if scalar.value < 0x80 {
+                        let v = scalar.value
+                        mix(v >= 0x41 && v <= 0x5A ? v + 32 : v, isSpace: v == 0x20 || (v >= 0x09 && v <= 0x0D))
+                    } else {
+                        for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                            mix(lower.value, isSpace: lower.properties.isWhitespace)
+                        }
+                    }
+                }
             }
             h1 = (h1 ^ 0x1f) &* 0x100_0000_01b3
             h2 = (h2 ^ 0x1f) &* 0x0000_0100_0000_01b3
         }
-        feed(company ?? "")
-        feed(title)
-        feed(location ?? "")
-        feed(description)
-        return String(format: "%016llx%016llx", h1, h2)
+    }
+
+    /// 16 lower-case hex digits, zero-padded (what `%016llx` prints).
+    private static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.utf8.count) + digits
     }
 }

@@ -47,6 +47,10 @@ struct FieldReader {
     }
 
     func value(_ path: String) -> Any? {
+        if !path.utf8.contains(UInt8(ascii: ".")) {
+            let v = record[path]
+            return v is NSNull ? nil : v
+        }
         var cur: Any? = record
         for part in path.split(separator: ".") {
             if let d = cur as? [String: Any] { cur = d[String(part)] } else if let a = cur as? [Any], let first = a.first as? [String: Any] {
@@ -79,8 +83,8 @@ struct FieldReader {
         }
     }
 
-    /// A list of strings from an array, or a delimited string.
-    func list(_ path: String, separators: CharacterSet = CharacterSet(charactersIn: ",;|")) -> [String] {
+    /// A list of strings from an array, or a string delimited by `separators` (default: comma, semicolon, pipe).
+    func list(_ path: String, separators: CharacterSet? = nil) -> [String] {
         guard let v = value(path) else { return [] }
         if let a = v as? [Any] {
             return a.compactMap { item -> String? in
@@ -90,7 +94,12 @@ struct FieldReader {
         }
         if let d = v as? [String: Any], let name = d["name"] { return FieldReader.text(name, missing: missingMarkers).map { [$0] } ?? [] }
         guard let s = FieldReader.text(v, missing: missingMarkers) else { return [] }
-        return s.components(separatedBy: separators).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        guard let separators else {
+            // The default separators are ASCII, so splitting the UTF-8 bytes gives the same pieces.
+            let pieces = s.utf8.split(whereSeparator: { $0 == 0x2C || $0 == 0x3B || $0 == 0x7C })
+            return pieces.map { FieldReader.trimmed(String(Substring($0))) }.filter { !$0.isEmpty }
+        }
+        return s.components(separatedBy: separators).map { FieldReader.trimmed($0) }.filter { !$0.isEmpty }
     }
 
     static func text(_ v: Any, missing: Set<String>) -> String? {
@@ -106,7 +115,24 @@ struct FieldReader {
         default:
             return nil
         }
-        let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = trimmed(s)
+        // Lowercasing a long description only to compare it with "nan" is wasted work: a scalar's lowercase
+        // mapping is at least a quarter of its UTF-8 length, so a text this long cannot equal a marker.
+        let longestMarker = missing.reduce(0) { max($0, $1.utf8.count) }
+        if t.utf8.count > 4 * longestMarker { return t }
         return missing.contains(t.lowercased()) ? nil : t
+    }
+
+    /// `s` without leading and trailing whitespace and newlines; the same as Foundation's
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)`, without copying text that has none.
+    static func trimmed(_ s: String) -> String {
+        let scalars = s.unicodeScalars
+        func isSpace(_ c: Unicode.Scalar) -> Bool {
+            c.value < 0x80 ? (c == " " || (c.value >= 0x09 && c.value <= 0x0D)) : CharacterSet.whitespacesAndNewlines.contains(c)
+        }
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end && isSpace(scalars[start]) { start = scalars.index(after: start) }
+        while end > start && isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return start == scalars.startIndex && end == scalars.endIndex ? s : String(scalars[start..<end])
     }
 }

@@ -5,6 +5,15 @@ public enum KeywordExtractor {
     /// Search keywords (lower-case, de-duplicated): title words minus stopwords, then the canonical
     /// skills, then the most frequent non-stopword terms of the description; at most `limit`.
     public static func keywords(title: String, description: String, skills: [String], limit: Int = 20) -> [String] {
+        let bytes = Array(description.utf8)
+        return keywords(title: title, descriptionTokens: SkillTokenizer.tokens(bytes)[...], bytes: bytes, skills: skills, limit: limit)
+    }
+
+    /// `keywords(title:description:skills:limit:)` for a description already tokenized: `descriptionTokens`
+    /// index `bytes`, which may hold more text than the description (the normalizer tokenizes title and
+    /// description together).
+    static func keywords(title: String, descriptionTokens tokens: ArraySlice<SkillToken>, bytes: [UInt8],
+                         skills: [String], limit: Int = 20) -> [String] {
         var result: [String] = []
         var seen = Set<String>()
         func add(_ word: String) {
@@ -13,21 +22,19 @@ public enum KeywordExtractor {
         }
         for word in SkillTokenizer.texts(title) where isKeyword(word) { add(word) }
         for skill in skills {
-            let lower = skill.lowercased().trimmingCharacters(in: .whitespaces)
+            let lower = trimmedSpaces(skill.lowercased())
             if !lower.isEmpty { add(lower) }
         }
         guard result.count < limit else { return result }
         // Count description terms by token key; build strings only for the winners.
-        let bytes = Array(description.utf8)
-        let tokens = SkillTokenizer.tokens(description)
-        var counts: [UInt64: (count: Int, first: Int, start: Int, end: Int)] = [:]
-        counts.reserveCapacity(tokens.count / 2)
-        for (position, token) in tokens.enumerated() {
+        var counts = TokenCounter(capacity: tokens.count / 2)
+        let stopwords = stopwordKeys
+        for (position, token) in zip(0..., tokens) {
             let length = token.end - token.start
-            guard length >= 3, !stopwordKeys.contains(token.key) else { continue }
-            counts[token.key, default: (0, position, token.start, token.end)].count += 1
+            guard length >= 3, !stopwords.contains(token.key) else { continue }
+            counts.add(token.key, position: position, start: token.start, end: token.end)
         }
-        let ranked = counts.values.filter { $0.count >= 2 }.sorted {
+        let ranked = counts.entries.filter { $0.count >= 2 }.sorted {
             $0.count != $1.count ? $0.count > $1.count : $0.first < $1.first
         }
         for entry in ranked where result.count < limit {
@@ -38,13 +45,20 @@ public enum KeywordExtractor {
         return result
     }
 
+    /// `text.trimmingCharacters(in: .whitespaces)` without Foundation when nothing needs trimming.
+    private static func trimmedSpaces(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        let isPlain = { (b: UInt8) in b > 0x20 && b < 0x80 }
+        return isPlain(first) && isPlain(last) ? text : text.trimmingCharacters(in: .whitespaces)
+    }
+
     private static func isKeyword(_ word: String) -> Bool {
         guard word.utf8.count >= 2 || word.contains("+") || word.contains("#") else { return false }
         if stopwords.contains(word) { return false }
         return word.utf8.contains { !($0 >= 0x30 && $0 <= 0x39) && $0 != UInt8(ascii: ".") }
     }
 
-    private static let stopwordKeys: Set<UInt64> = Set(stopwords.map(SkillTokenizer.key))
+    private static let stopwordKeys = KeySet(stopwords.map(SkillTokenizer.key))
 
     /// English stopwords plus words that appear in nearly every posting.
     static let stopwords: Set<String> = [

@@ -10,6 +10,14 @@ import Foundation
 public enum LocationParser {
     /// Parses one location string; never fails, returns empty fields when nothing is recognised.
     public static func parse(_ text: String) -> Location {
+        // Postings repeat the same few thousand places; long texts are rarely repeated and not kept.
+        guard text.utf8.count <= 200 else { return parseUncached(text) }
+        return memo.value(for: text) { parseUncached(text) }
+    }
+
+    private static let memo = PhraseMemo<Location>(capacity: 20_000)
+
+    private static func parseUncached(_ text: String) -> Location {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, !isPlaceholder(trimmed) else { return Location() }
         if trimmed.contains("\":") { return parseJSONFragment(trimmed) }

@@ -13,11 +13,18 @@ public final class SkillExtractor: Sendable {
         self.taxonomy = taxonomy
     }
 
+    /// Names each list phrase canonicalized to: skill lists repeat the same phrases across thousands of postings.
+    private let memo = PhraseMemo<[String]>(capacity: 50_000)
+
     /// Canonical skill names found in free text, in order of first appearance, without duplicates.
     /// Word boundaries are respected ("Java" is not found in "JavaScript", "Go" not in "Google"), and
     /// short or ambiguous names (C, R, Go, Swift, Spring, …) need capitalisation and context.
     public func extract(from text: String) -> [String] {
-        let tokens = SkillTokenizer.tokens(text)
+        extract(tokens: SkillTokenizer.tokens(text))
+    }
+
+    /// `extract(from:)` for text already tokenized.
+    func extract(tokens: [SkillToken]) -> [String] {
         var seen = Set<Int>()
         var names: [String] = []
         for match in matches(in: tokens, listMode: false) where seen.insert(match.skill).inserted {
@@ -34,7 +41,13 @@ public final class SkillExtractor: Sendable {
     public func canonicalize(_ phrases: [String]) -> [String] {
         var output = OrderedNames()
         for phrase in phrases {
-            canonicalizePhrase(phrase, depth: 0, into: &output)
+            // Adding a phrase's de-duplicated names gives the same list as adding them one by one.
+            let names = memo.value(for: phrase) {
+                var own = OrderedNames()
+                canonicalizePhrase(phrase, depth: 0, into: &own)
+                return own.names
+            }
+            for name in names { output.add(name) }
         }
         return output.names
     }
@@ -64,8 +77,32 @@ public final class SkillExtractor: Sendable {
     private static let splitters = [",", ";", "|", "\n", "\t", " and ", " or ", " & ", " vs. ", " vs ", " - ", " – ",
                                     " * ", "•", " + "]
 
+    private static let phraseEdges = CharacterSet.whitespacesAndNewlines.union(.init(charactersIn: "-*•·\"'"))
+    private static let asciiSplitters = splitters.filter(ASCIIText.isASCII).map { Array($0.utf8) }
+
+    /// `raw` without edge spaces, dashes, bullets and quotes; skips Foundation when both ends are plain ASCII.
+    private static func trimPhrase(_ raw: String) -> String {
+        guard let first = raw.utf8.first, let last = raw.utf8.last else { return raw }
+        let isPlain = { (b: UInt8) in b > 0x20 && b < 0x7F && b != UInt8(ascii: "-") && b != UInt8(ascii: "*")
+            && b != UInt8(ascii: "\"") && b != UInt8(ascii: "'") }
+        return isPlain(first) && isPlain(last) ? raw : raw.trimmingCharacters(in: phraseEdges)
+    }
+
+    /// Splits on `splitters` (case-insensitive, applied in order), on bytes when the phrase is ASCII.
+    private static func splitOnSplitters(_ phrase: String) -> [String] {
+        var lowered = phrase
+        if ASCIIText.isASCII(phrase) {
+            lowered = ASCIIText.replacingCaseInsensitive(phrase, asciiSplitters, with: 0x1F)
+        } else {
+            for splitter in splitters {
+                lowered = lowered.replacingOccurrences(of: splitter, with: "\u{1F}", options: .caseInsensitive)
+            }
+        }
+        return lowered.split(separator: "\u{1F}").map(String.init)
+    }
+
     private func canonicalizePhrase(_ raw: String, depth: Int, into output: inout OrderedNames) {
-        var phrase = raw.trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(.init(charactersIn: "-*•·\"'")))
+        var phrase = Self.trimPhrase(raw)
         guard !phrase.isEmpty, !Self.placeholders.contains(phrase.lowercased()) else { return }
         if let index = taxonomy.lookupIndex(phrase, fuzzy: true) {
             output.add(taxonomy.skills[index].name)
@@ -86,11 +123,7 @@ public final class SkillExtractor: Sendable {
             return
         }
         if depth < 4 {
-            var lowered = phrase
-            for splitter in Self.splitters {
-                lowered = lowered.replacingOccurrences(of: splitter, with: "\u{1F}", options: .caseInsensitive)
-            }
-            var parts = lowered.split(separator: "\u{1F}").map(String.init)
+            var parts = Self.splitOnSplitters(phrase)
             if parts.count == 1, phrase.contains("/") {
                 parts = phrase.split(separator: "/").map(String.init)
             }
@@ -124,8 +157,9 @@ public final class SkillExtractor: Sendable {
 
     /// Dice boolean searches: "(JAVA over 4 year(s) ) AND (SPRING over 4 year(s) ) AND(CLOUD OR AWS)".
     static func isBooleanExpression(_ phrase: String) -> Bool {
-        phrase.contains(" AND ") || phrase.contains(" OR ") || phrase.contains("AND(") || phrase.contains("year(s)")
-            || (phrase.contains("(") && phrase.contains(" or ") && phrase.contains("*"))
+        let contains: (String) -> Bool = ASCIIText.isASCII(phrase) ? { ASCIIText.contains(phrase, $0) } : { phrase.contains($0) }
+        return contains(" AND ") || contains(" OR ") || contains("AND(") || contains("year(s)")
+            || (contains("(") && contains(" or ") && contains("*"))
     }
 
     /// The search terms of a boolean expression, without operators, parentheses, wildcards and
@@ -164,8 +198,14 @@ public final class SkillExtractor: Sendable {
         while let last = words.last, Self.edgeFillers.contains(last.lowercased().trimmingCharacters(in: .punctuationCharacters)) {
             words.removeLast()
         }
-        return words.joined(separator: " ").trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+        let joined = words.joined(separator: " ")
+        // Letters and digits at both ends: nothing to trim (the common case), no Foundation call.
+        let isAlnum = { (b: UInt8) in (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+        if let first = joined.utf8.first, let last = joined.utf8.last, isAlnum(first), isAlnum(last) { return joined }
+        return joined.trimmingCharacters(in: Self.edgePunctuation)
     }
+
+    private static let edgePunctuation = CharacterSet.punctuationCharacters.union(.whitespaces)
 
     private func addLeftover(_ tokens: ArraySlice<SkillToken>, bytes: [UInt8], into output: inout OrderedNames) {
         guard let first = tokens.first, let last = tokens.last else { return }

@@ -55,6 +55,8 @@ public final class SkillTaxonomy: Sendable {
     let compact: [String: Int]
     /// Compact keys of at least 6 bytes allowed for fuzzy matching.
     let fuzzyKeys: [(key: [UInt8], skill: Int)]
+    /// For each fuzzy key, the set of its bytes folded into 64 bits (see `byteMask`).
+    let fuzzyMasks: [UInt64]
     private let byID: [String: Int]
 
     /// Parses taxonomy text: `id | name | category | alias, alias` lines; `#` starts a comment.
@@ -129,6 +131,7 @@ public final class SkillTaxonomy: Sendable {
         self.exact = exact
         self.compact = compact
         self.fuzzyKeys = fuzzy
+        self.fuzzyMasks = fuzzy.map { Self.byteMask($0.key) }
         self.byID = Dictionary(skills.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -155,7 +158,7 @@ public final class SkillTaxonomy: Sendable {
             }
         }
         // A leading dot matters for ".net" vs "net"; keep it as a marker.
-        if text.trimmingCharacters(in: .whitespaces).hasPrefix(".") { return "." + String(decoding: bytes, as: UTF8.self) }
+        if text.unicodeScalars.first(where: { !CharacterSet.whitespaces.contains($0) }) == "." { return "." + String(decoding: bytes, as: UTF8.self) }
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -198,8 +201,11 @@ public final class SkillTaxonomy: Sendable {
         guard target.count >= 6 else { return nil }
         let limit = target.count >= 10 ? 2 : 1
         var best: (distance: Int, skill: Int)?
-        for candidate in fuzzyKeys where abs(candidate.key.count - target.count) <= limit {
+        let targetMask = Self.byteMask(target)
+        for (position, candidate) in fuzzyKeys.enumerated() where abs(candidate.key.count - target.count) <= limit {
             let candidateLimit = candidate.key.count >= 10 ? min(limit, 2) : 1
+            // Each edit adds or removes at most two distinct bytes, so far-apart byte sets cannot be close.
+            if (targetMask ^ fuzzyMasks[position]).nonzeroBitCount > 2 * candidateLimit { continue }
             let distance = Self.editDistance(target, candidate.key, limit: candidateLimit)
             if distance <= candidateLimit, best == nil || distance < best!.distance {
                 best = (distance, candidate.skill)
@@ -207,6 +213,12 @@ public final class SkillTaxonomy: Sendable {
             }
         }
         return best?.skill
+    }
+
+    /// The bytes of `key` as a 64-bit set (byte value modulo 64). Two keys within edit distance d differ in at
+    /// most 2d distinct bytes, and folding bytes together only lowers the count, so the mask difference bounds d.
+    static func byteMask(_ key: [UInt8]) -> UInt64 {
+        key.reduce(0) { $0 | (1 << UInt64($1 & 63)) }
     }
 
     /// Levenshtein distance, stopping early above `limit`.

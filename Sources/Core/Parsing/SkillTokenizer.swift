@@ -54,9 +54,14 @@ enum SkillTokenizer {
     }
 
     static func tokens(_ text: String) -> [SkillToken] {
+        tokens(Array(text.utf8))
+    }
+
+    /// The tokens of UTF-8 text; offsets index `text`.
+    static func tokens(_ text: [UInt8]) -> [SkillToken] {
         var result: [SkillToken] = []
-        result.reserveCapacity(text.utf8.count / 5)
-        var padded = Array(text.utf8)
+        result.reserveCapacity(text.count / 5)
+        var padded = text
         padded.append(0x20)
         return padded.withUnsafeBufferPointer { utf8 in
         let count = utf8.count - 1

@@ -64,8 +64,9 @@ public enum WorkModeDetector {
     /// Long free-text fields, where only specific phrases count.
     static func isDescriptionField(_ field: String) -> Bool {
         let name = field.lowercased()
+        let isASCII = ASCIIText.isASCII(name)
         return ["description", "summary", "body", "details", "requirements", "text", "snippet"]
-            .contains { name.contains($0) }
+            .contains { isASCII ? ASCIIText.contains(name, $0) : name.contains($0) }
     }
 }
 
