@@ -14,15 +14,19 @@ let package = Package(
         .systemLibrary(name: "CUchardet", pkgConfig: "uchardet", providers: [.apt(["libuchardet-dev"])]),
         .systemLibrary(name: "CXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev"])]),
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         .target(name: "Core", dependencies: ["CUchardet", "CXML2", "CCmark"],
                 resources: [.copy("Resources")]),
         .target(name: "Data", dependencies: ["Core", "CLibPQ"], resources: [.copy("Migrations")]),
         .target(name: "CentralTUI", dependencies: ["Core", "CNcurses"]),
+        .target(name: "Embedding", dependencies: ["Core", "COpenBLAS", "CCurl"]),
         .executableTarget(name: "centrald", dependencies: ["Core", "Data", "CentralTUI"]),
 
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "DataTests", dependencies: ["Core", "Data"]),
         .testTarget(name: "CentralTUITests", dependencies: ["Core", "CentralTUI"]),
+        .testTarget(name: "EmbeddingTests", dependencies: ["Core", "Embedding"]),
     ]
 )
