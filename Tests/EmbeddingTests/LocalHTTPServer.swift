@@ -64,15 +64,20 @@ final class LocalHTTPServer: @unchecked Sendable {
         return received
     }
 
+    /// Stops accepting. Only the accept thread closes the socket: closing it here could let a new server reuse
+    /// the descriptor number before this thread's first `accept`, which would then serve the wrong server.
     func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
     private func acceptLoop() {
+        defer { close(listener) }
         while true {
             let connection = accept(listener, nil, nil)
-            if connection < 0 { return }
+            if connection < 0 {
+                if errno == EINTR { continue }
+                return
+            }
             serve(connection)
             close(connection)
         }

@@ -58,7 +58,7 @@ struct MiniLMEmbedderTests {
             lowest = min(lowest, c)
             #expect(c >= 0.9999, "\(reference.text): cosine \(c)")
         }
-        print("MiniLM shared reference: \(cases.count) texts, min cosine \(lowest)")
+        print("MiniLM shared reference: \(cases.count) texts, min cosine \(String(format: "%.8f", Double(lowest)))")
     }
 
     @Test("a missing model directory names make setup")

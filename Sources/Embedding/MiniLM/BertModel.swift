@@ -207,7 +207,7 @@ final class BertModel: @unchecked Sendable {
             for j in 0..<count { largest = max(largest, row[j]) }
             var total: Float = 0
             for j in 0..<count {
-                let e = Foundation.exp(row[j] - largest)
+                let e = Self.exp(row[j] - largest)
                 row[j] = e
                 total += e
             }
@@ -217,6 +217,7 @@ final class BertModel: @unchecked Sendable {
     }
 
     /// In-place exact GELU, 0.5·z·(1 + erf(z/√2)), with erf from Abramowitz–Stegun 7.1.26 (|error| < 1.5e-7).
+    /// Branch-free and call-free so the loop vectorizes (libm `expf` made GELU ~20 % of a forward pass).
     static func gelu(_ values: UnsafeMutablePointer<Float>, count: Int) {
         let invSqrt2: Float = 0.70710678118654752
         for i in 0..<count {
@@ -224,9 +225,20 @@ final class BertModel: @unchecked Sendable {
             let a = abs(z * invSqrt2)
             let t = 1 / (1 + 0.3275911 * a)
             let poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
-            let erfAbs = 1 - poly * Foundation.exp(-a * a)
-            let erf = z < 0 ? -erfAbs : erfAbs
-            values[i] = 0.5 * z * (1 + erf)
+            let erfAbs = 1 - poly * Self.exp(-a * a)
+            values[i] = 0.5 * z * (1 + Float(signOf: z, magnitudeOf: erfAbs))
         }
+    }
+
+    /// e^x for x <= 0 (relative error ~2e-7; 0 below -87): 2^n · p(r) with r = x − n·ln2, degree-6 Taylor for p.
+    @inline(__always)
+    static func exp(_ x: Float) -> Float {
+        let clamped = max(x, -87)
+        let magic: Float = 12_582_912  // 1.5 · 2^23: adding and subtracting it rounds to the nearest integer
+        let n = (clamped * 1.44269504088896341 + magic) - magic
+        let r = clamped - n * 0.693145751953125 - n * 1.42860682030941723212e-6
+        let p = 1 + r * (1 + r * (0.5 + r * (0.16666666666666666 + r * (0.041666666666666664
+            + r * (0.008333333333333333 + r * 0.001388888888888889)))))
+        return p * Float(bitPattern: UInt32(bitPattern: Int32(n) + 127) << 23)
     }
 }
