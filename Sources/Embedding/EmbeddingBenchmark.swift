@@ -9,14 +9,16 @@ public enum EmbeddingBenchmark {
         public let texts: Int
         /// Wall-clock seconds for the whole call.
         public let seconds: Double
+        /// CPU seconds of the whole process (all threads) during the call; steadier than wall time on a busy box.
+        public let cpuSeconds: Double
         /// texts / seconds.
         public var textsPerSecond: Double { seconds > 0 ? Double(texts) / seconds : 0 }
         /// Average milliseconds per text.
         public var millisecondsPerText: Double { texts > 0 ? seconds * 1000 / Double(texts) : 0 }
 
         public var description: String {
-            String(format: "%d texts in %.2f s: %.1f texts/s, %.2f ms/text", texts, seconds, textsPerSecond,
-                   millisecondsPerText)
+            String(format: "%d texts in %.2f s (%.2f CPU s): %.1f texts/s, %.2f ms/text, %.2f CPU ms/text", texts,
+                   seconds, cpuSeconds, textsPerSecond, millisecondsPerText, cpuSeconds * 1000 / Double(max(texts, 1)))
         }
     }
 
@@ -25,11 +27,21 @@ public enum EmbeddingBenchmark {
         embedder: some Embedder, texts: [String], task: EmbeddingTask = .document
     ) throws -> Measurement {
         if let first = texts.first { _ = try embedder.embed([first], task: task) }
+        let cpuStart = processCPUSeconds()
         let start = DispatchTime.now().uptimeNanoseconds
         let vectors = try embedder.embed(texts, task: task)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let cpu = processCPUSeconds() - cpuStart
         precondition(vectors.count == texts.count, "embedder returned \(vectors.count) vectors for \(texts.count) texts")
-        return Measurement(texts: texts.count, seconds: seconds)
+        return Measurement(texts: texts.count, seconds: seconds, cpuSeconds: cpu)
+    }
+
+    /// User + system CPU time of this process so far.
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     /// Synthetic job postings of roughly 150–250 word pieces: title, location, salary, skills, duties.

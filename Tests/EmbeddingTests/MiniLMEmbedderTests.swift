@@ -45,6 +45,17 @@ struct MiniLMEmbedderTests {
         #expect(try embedder.embed([], task: .document).isEmpty)
     }
 
+    @Test("two workers over small batches give the same vectors in the same order")
+    func workers() throws {
+        guard case .success(let single) = MiniLMFixture.loaded else { _ = MiniLMFixture.embedder(); return }
+        let parallel = try MiniLMEmbedder(directory: single.directory, batchSize: 2, workers: 2)
+        let texts = EmbeddingBenchmark.roleNames(count: 7) + ["Zürich Café — Backend-Entwickler", "hello world"]
+        let a = try single.embed(texts, task: .document)
+        let b = try parallel.embed(texts, task: .document)
+        #expect(a.count == b.count)
+        for (x, y) in zip(a, b) { #expect(cosine(x, y) > 0.99999) }
+    }
+
     @Test("matches the shared reference vectors (token ids equal, cosine >= 0.9999)")
     func sharedReference() throws {
         guard let cases = SharedReference.cases else { return }  // the project's tests do not need ../shared

@@ -205,14 +205,10 @@ final class BertModel: @unchecked Sendable {
             let row = m + r * count
             var largest = -Float.infinity
             for j in 0..<count { largest = max(largest, row[j]) }
-            var total: Float = 0
-            for j in 0..<count {
-                let e = Self.exp(row[j] - largest)
-                row[j] = e
-                total += e
-            }
-            let inverse = 1 / total
-            for j in 0..<count { row[j] *= inverse }
+            // Separate loops: a running float sum would keep the exp loop from vectorizing.
+            for j in 0..<count { row[j] = Self.exp(row[j] - largest) }
+            let total = cblas_sasum(Int32(count), row, 1)
+            cblas_sscal(Int32(count), 1 / total, row, 1)
         }
     }
 
@@ -231,14 +227,17 @@ final class BertModel: @unchecked Sendable {
     }
 
     /// e^x for x <= 0 (relative error ~2e-7; 0 below -87): 2^n · p(r) with r = x − n·ln2, degree-6 Taylor for p.
+    /// No checked conversions (they trap and stop vectorization): n is read from the float's mantissa bits.
     @inline(__always)
     static func exp(_ x: Float) -> Float {
         let clamped = max(x, -87)
-        let magic: Float = 12_582_912  // 1.5 · 2^23: adding and subtracting it rounds to the nearest integer
-        let n = (clamped * 1.44269504088896341 + magic) - magic
+        let magic: Float = 12_582_912  // 1.5 · 2^23: adding it rounds to an integer held in the low mantissa bits
+        let shifted = clamped * 1.44269504088896341 + magic
+        let n = shifted - magic
         let r = clamped - n * 0.693145751953125 - n * 1.42860682030941723212e-6
         let p = 1 + r * (1 + r * (0.5 + r * (0.16666666666666666 + r * (0.041666666666666664
             + r * (0.008333333333333333 + r * 0.001388888888888889)))))
-        return p * Float(bitPattern: UInt32(bitPattern: Int32(n) + 127) << 23)
+        let exponent = (shifted.bitPattern &- magic.bitPattern &+ 127) &<< 23
+        return p * Float(bitPattern: exponent)
     }
 }
