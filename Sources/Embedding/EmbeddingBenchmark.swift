@@ -17,8 +17,9 @@ public enum EmbeddingBenchmark {
         public var millisecondsPerText: Double { texts > 0 ? seconds * 1000 / Double(texts) : 0 }
 
         public var description: String {
-            String(format: "%d texts in %.2f s (%.2f CPU s): %.1f texts/s, %.2f ms/text, %.2f CPU ms/text", texts,
-                   seconds, cpuSeconds, textsPerSecond, millisecondsPerText, cpuSeconds * 1000 / Double(max(texts, 1)))
+            String(
+                format: "%d texts in %.2f s (%.2f CPU s): %.1f texts/s, %.2f ms/text, %.2f CPU ms/text", texts,
+                seconds, cpuSeconds, textsPerSecond, millisecondsPerText, cpuSeconds * 1000 / Double(max(texts, 1)))
         }
     }
 
@@ -32,7 +33,8 @@ public enum EmbeddingBenchmark {
         let vectors = try embedder.embed(texts, task: task)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let cpu = processCPUSeconds() - cpuStart
-        precondition(vectors.count == texts.count, "embedder returned \(vectors.count) vectors for \(texts.count) texts")
+        precondition(
+            vectors.count == texts.count, "embedder returned \(vectors.count) vectors for \(texts.count) texts")
         return Measurement(texts: texts.count, seconds: seconds, cpuSeconds: cpu)
     }
 
@@ -46,11 +48,15 @@ public enum EmbeddingBenchmark {
 
     /// Synthetic job postings of roughly 150–250 word pieces: title, location, salary, skills, duties.
     public static func jobTexts(count: Int) -> [String] {
-        let titles = ["Senior Backend Engineer", "Data Scientist", "Registered Nurse", "DevOps Engineer",
-                      "Frontend Developer", "Product Manager", "Machine Learning Engineer", "Accountant"]
+        let titles = [
+            "Senior Backend Engineer", "Data Scientist", "Registered Nurse", "DevOps Engineer",
+            "Frontend Developer", "Product Manager", "Machine Learning Engineer", "Accountant",
+        ]
         let places = ["Berlin, Germany", "Austin, TX", "Remote (US)", "London, UK", "Toronto, ON", "Bangalore, India"]
-        let skills = ["Python", "Kubernetes", "PostgreSQL", "React", "TypeScript", "AWS", "Terraform", "Swift",
-                      "SQL", "PyTorch", "Excel", "patient care", "Go", "Kafka", "Docker", "GraphQL"]
+        let skills = [
+            "Python", "Kubernetes", "PostgreSQL", "React", "TypeScript", "AWS", "Terraform", "Swift",
+            "SQL", "PyTorch", "Excel", "patient care", "Go", "Kafka", "Docker", "GraphQL",
+        ]
         let duties = [
             "design, build and operate services used by millions of customers",
             "work closely with product, design and data teams to ship features every week",
@@ -64,7 +70,9 @@ public enum EmbeddingBenchmark {
             var text = "\(titles[i % titles.count]) - \(places[i % places.count]). "
             text += "Salary $\(90 + i % 60)K–$\(130 + i % 70)K a year, \(2 + i % 6)+ years of experience. "
             text += "Required skills: \(picked.joined(separator: ", ")). "
-            text += "In this role you will " + (0..<duties.count).map { duties[($0 + i) % duties.count] }.joined(separator: "; ")
+            text +=
+                "In this role you will "
+                + (0..<duties.count).map { duties[($0 + i) % duties.count] }.joined(separator: "; ")
             text += ". We offer flexible hours, a learning budget, health insurance and 30 days of paid leave. "
             text += "Apply with your CV and a short note about a project you are proud of."
             return text
@@ -73,9 +81,11 @@ public enum EmbeddingBenchmark {
 
     /// Canonical role names of 3–5 word pieces.
     public static func roleNames(count: Int) -> [String] {
-        let roles = ["Python Developer", "Registered Nurse", "Data Scientist", "DevOps Engineer", "Product Manager",
-                     "Frontend Developer", "Staff Accountant", "Site Reliability Engineer", "QA Analyst",
-                     "iOS Developer"]
+        let roles = [
+            "Python Developer", "Registered Nurse", "Data Scientist", "DevOps Engineer", "Product Manager",
+            "Frontend Developer", "Staff Accountant", "Site Reliability Engineer", "QA Analyst",
+            "iOS Developer",
+        ]
         return (0..<count).map { roles[$0 % roles.count] }
     }
 }

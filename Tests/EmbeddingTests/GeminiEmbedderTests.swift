@@ -186,7 +186,9 @@ struct GeminiEmbedderTests {
             let echoed = request.headers["x-goog-api-key"] ?? ""
             return .init(
                 status: 403,
-                body: "{\"error\": {\"code\": 403, \"message\": \"Key \(echoed) was reported as leaked\", \"status\": \"PERMISSION_DENIED\"}}")
+                body:
+                    "{\"error\": {\"code\": 403, \"message\": \"Key \(echoed) was reported as leaked\", \"status\": \"PERMISSION_DENIED\"}}"
+            )
         }
         defer { server.stop() }
         let client = FakeGemini.client(server, SleepRecorder())
@@ -194,7 +196,9 @@ struct GeminiEmbedderTests {
         do { _ = try client.embed(["t0"], task: .document) } catch { caught = error }
         let error = try #require(caught)
         #expect(error as? GeminiError == .http(status: 403, message: "Key [redacted] was reported as leaked"))
-        for text in ["\(error)", String(reflecting: error), error.localizedDescription, "\(client)", String(reflecting: client)] {
+        for text in [
+            "\(error)", String(reflecting: error), error.localizedDescription, "\(client)", String(reflecting: client),
+        ] {
             #expect(!text.contains(FakeGemini.key), "\(text)")
         }
         for error in [GeminiError.invalidAPIKey, .missingAPIKey] {

@@ -21,8 +21,10 @@ struct MiniLMEmbedderTests {
     func publishedSums() throws {
         guard let embedder = MiniLMFixture.embedder() else { return }
         let vectors = try embedder.embed(
-            ["Hello, World!", "This is an example passage.", "fastembed-rs is licensed under Apache-2.0",
-             "Some other short text here blah blah blah"], task: .document)
+            [
+                "Hello, World!", "This is an example passage.", "fastembed-rs is licensed under Apache-2.0",
+                "Some other short text here blah blah blah",
+            ], task: .document)
         let sums = vectors.map { $0.reduce(0, +) }
         let expected: [Float] = [0.596054, 0.365428, -0.16450031, -0.40903988]
         for (got, want) in zip(sums, expected) {
@@ -33,8 +35,10 @@ struct MiniLMEmbedderTests {
     @Test("vectors have unit length, batched equals one by one")
     func batchedMatchesSingle() throws {
         guard let embedder = MiniLMFixture.embedder() else { return }
-        let texts = ["Senior Python Developer", "Registered Nurse - ICU night shift",
-                     String(repeating: "Kubernetes Terraform AWS engineer ", count: 60), ""]
+        let texts = [
+            "Senior Python Developer", "Registered Nurse - ICU night shift",
+            String(repeating: "Kubernetes Terraform AWS engineer ", count: 60), "",
+        ]
         let batched = try embedder.embed(texts, task: .document)
         for (text, vector) in zip(texts, batched) {
             let single = try embedder.embed([text], task: .query)[0]

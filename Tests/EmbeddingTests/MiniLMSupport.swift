@@ -32,7 +32,8 @@ enum SharedReference {
         let env = ProcessInfo.processInfo.environment["CENTRALD_SHARED_DATA"]
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        let dataDir = env.map { URL(fileURLWithPath: $0) }
+        let dataDir =
+            env.map { URL(fileURLWithPath: $0) }
             ?? root.deletingLastPathComponent().appendingPathComponent("shared/data")
         let file = dataDir.appendingPathComponent("embeddings/minilm-reference.json")
         struct File: Decodable { let cases: [ReferenceCase] }

@@ -52,7 +52,9 @@ final class CurlEasy {
         let context = Unmanaged.passUnretained(sink).toOpaque()
         _ = ccurl_setopt_write(handle, CURLOPT_WRITEFUNCTION) { data, size, count, context in
             let sink = Unmanaged<ResponseSink>.fromOpaque(context!).takeUnretainedValue()
-            if let data { sink.body.append(UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self), count: size * count) }
+            if let data {
+                sink.body.append(UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self), count: size * count)
+            }
             return size * count
         }
         _ = ccurl_setopt_ptr(handle, CURLOPT_WRITEDATA, context)

@@ -28,7 +28,8 @@ public struct GeminiEmbedder: Embedder {
     private let sleep: @Sendable (Double) -> Void
     private let jitter: @Sendable () -> Double
 
-    /// A client for `apiKey`; `sleep` waits the given seconds and `jitter` returns a value in 0..<1 (both injectable for tests).
+    /// A client for `apiKey`. `sleep` waits the given seconds and `jitter` returns a value in 0..<1;
+    /// both are injectable so tests run without waiting.
     public init(
         apiKey: String, model: String = GeminiEmbedder.defaultModel, dimension: Int = 768,
         baseURL: String = GeminiEmbedder.defaultBaseURL, batchSize: Int = GeminiEmbedder.maxBatchSize,

@@ -25,7 +25,9 @@ enum GeminiWire {
 
         /// A per-day quota cannot be waited out with the suggested delay.
         var isPerDayQuota: Bool {
-            quotaIDs.contains { $0.localizedCaseInsensitiveContains("PerDay") || $0.localizedCaseInsensitiveContains("per_day") }
+            quotaIDs.contains {
+                $0.localizedCaseInsensitiveContains("PerDay") || $0.localizedCaseInsensitiveContains("per_day")
+            }
         }
     }
 

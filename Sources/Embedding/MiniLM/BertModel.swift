@@ -235,8 +235,13 @@ final class BertModel: @unchecked Sendable {
         let shifted = clamped * 1.44269504088896341 + magic
         let n = shifted - magic
         let r = clamped - n * 0.693145751953125 - n * 1.42860682030941723212e-6
-        let p = 1 + r * (1 + r * (0.5 + r * (0.16666666666666666 + r * (0.041666666666666664
-            + r * (0.008333333333333333 + r * 0.001388888888888889)))))
+        let p =
+            1 + r
+            * (1 + r
+                * (0.5 + r
+                    * (0.16666666666666666 + r
+                        * (0.041666666666666664
+                            + r * (0.008333333333333333 + r * 0.001388888888888889)))))
         let exponent = (shifted.bitPattern &- magic.bitPattern &+ 127) &<< 23
         return p * Float(bitPattern: exponent)
     }
