@@ -14,11 +14,14 @@ let package = Package(
         .systemLibrary(name: "CUchardet", pkgConfig: "uchardet", providers: [.apt(["libuchardet-dev"])]),
         .systemLibrary(name: "CXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev"])]),
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         .target(name: "Core", dependencies: ["CUchardet", "CXML2", "CCmark"],
                 resources: [.copy("Resources")]),
         .target(name: "Data", dependencies: ["Core", "CLibPQ"], resources: [.copy("Migrations")]),
         .target(name: "CentralTUI", dependencies: ["Core", "CNcurses"]),
+        .target(name: "Embedding", dependencies: ["Core", "COpenBLAS", "CCurl"]),
         .executableTarget(name: "centrald", dependencies: ["Core", "Data", "CentralTUI"]),
         .executableTarget(name: "bench-parse", dependencies: ["Core"], path: "bench/ParseBench"),
 
@@ -27,5 +30,6 @@ let package = Package(
         .testTarget(name: "CentralTUITests", dependencies: ["Core", "CentralTUI"]),
         // Runs the real `centrald` binary (built by `swift build`) against its own PostgreSQL, and in tmux.
         .testTarget(name: "EndToEndTests", dependencies: ["Data"]),
+        .testTarget(name: "EmbeddingTests", dependencies: ["Core", "Embedding"]),
     ]
 )
