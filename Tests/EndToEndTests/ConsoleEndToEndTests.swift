@@ -82,9 +82,10 @@ struct ConsoleEndToEndTests {
         #expect(missing.stderr.contains("/nonexistent/file.json: no such file"))
         let dir = FileManager.default.temporaryDirectory
         let bad = dir.appendingPathComponent("centrald-bad-\(getpid()).jsonl")
+        let run = UUID().uuidString  // the shared test database keeps earlier runs' rows
         try """
-            {"platform": "e2e", "external_id": "a1", "title": "QA Engineer", "salary": "$-5"}
-            {"platform": "e2e", "external_id": "a2", "company": "No Title Inc"}
+            {"platform": "e2e", "external_id": "a1-\(run)", "title": "QA Engineer \(run)", "salary": "$-5"}
+            {"platform": "e2e", "external_id": "a2-\(run)", "company": "No Title Inc"}
 
             """.write(to: bad, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: bad) }
