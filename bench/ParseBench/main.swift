@@ -52,6 +52,12 @@ func cpuSeconds() -> Double {
                  records, seconds, Double(records) / seconds, average, rejected))
 }
 
+// --write PATH: only write the generated file (used by bench/run.sh for the end-to-end import).
+if let path = option("--write") {
+    try DemoDataset.writeBenchFile(postings: count, to: URL(fileURLWithPath: path), seed: 7)
+    exit(0)
+}
+
 let benchFile = URL(fileURLWithPath: NSTemporaryDirectory() + "centrald-bench-parse-\(count).jsonl")
 if !FileManager.default.fileExists(atPath: benchFile.path) {
     try DemoDataset.writeBenchFile(postings: count, to: benchFile, seed: 7)

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# CentralD benchmarks (`make bench`). Prints numbers with the machine they ran on; never fails CI.
+# Uses its own embedded cluster under .build/bench-home so that your data is untouched.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export CENTRALD_HOME="$PWD/.build/bench-home"
+unset DATABASE_URL
+bin=.build/release/centrald
+shared="${CENTRALD_SHARED_DATA:-$PWD/../shared/data}"
+N="${BENCH_POSTINGS:-100000}"
+out="$PWD/.build/bench-out"; mkdir -p "$out"
+
+echo "== machine: $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(date -u +%F)"
+swift build -c release --product centrald >/dev/null && swift build -c release --product bench-parse >/dev/null || { echo "build failed"; exit 0; }
+url=$($bin db url 2>/dev/null)
+reset() { psql "$url" -qAtc "TRUNCATE job_postings, job_import_batches, job_import_errors, wf_events CASCADE" >/dev/null 2>&1; }
+# timed CMD…: runs CMD, prints "<wall seconds> <peak RSS MiB>" to fd 3
+timed() { /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" > "$out/cmd.out" 2>&1; awk '{printf "%s %.0f\n", $1, $2/1024}' "$out/time.txt"; }
+
+echo
+echo "== 1. import of every file in ../shared/data/jobs (issue 2): end to end into PostgreSQL"
+if [ -d "$shared/jobs" ]; then
+  reset
+  records=$(python3 - "$shared/jobs" <<'PY'
+import sys, os, json, re, csv
+total = 0
+for f in sorted(os.listdir(sys.argv[1])):
+    p = os.path.join(sys.argv[1], f)
+    if f.endswith('.json'):
+        total += len(json.loads(re.sub(r'\bNaN\b', 'null', open(p, encoding='utf-8').read())))
+    else:
+        total += sum(1 for _ in csv.reader(open(p, encoding='utf-8-sig', errors='replace'))) - 1
+print(total)
+PY
+)
+  read -r secs rss < <(timed $bin import "$shared"/jobs/*)
+  grep -E "^\S.*read [0-9]+" "$out/cmd.out" | sed 's/^/   /'
+  echo "   records: $records   wall: ${secs}s   => $(python3 -c "print(round($records/$secs))") records/s   peak memory: ${rss} MiB"
+  read -r secs2 rss2 < <(timed $bin import "$shared"/jobs/*)
+  echo "   second run (all duplicates): ${secs2}s, $(python3 -c "print(round($records/$secs2))") records/s, peak ${rss2} MiB"
+else
+  echo "   ../shared/data/jobs not present: skipped"
+fi
+
+echo
+echo "== 2. parse + normalize only, one core, no database (issue 3)"
+.build/release/bench-parse 20000 --data "$shared/jobs" 2>&1 | sed 's/^/   /'
+
+echo
+echo "== 3. end-to-end import of $N generated postings (issue 3), and PostgreSQL's own COPY of the same rows"
+file="$out/bench-$N.jsonl"
+[ -f "$file" ] || .build/release/bench-parse "$N" --write "$file"
+echo "   file: $(du -m "$file" | cut -f1) MiB, $(wc -l < "$file") lines"
+reset
+read -r secs rss < <(timed $bin import "$file")
+head -1 "$out/cmd.out" | sed 's/^/   /'
+ours=$(python3 -c "print(round($N/$secs))")
+echo "   centrald import: ${secs}s wall => ${ours} postings/s, peak memory ${rss} MiB"
+psql "$url" -qc "\\copy (SELECT * FROM job_postings) TO '$out/rows.tsv'" 2>/dev/null
+psql "$url" -qc "DROP TABLE IF EXISTS copy_bench; CREATE TABLE copy_bench (LIKE job_postings INCLUDING ALL)" >/dev/null 2>&1
+start=$(date +%s.%N)
+psql "$url" -qc "\\copy copy_bench FROM '$out/rows.tsv'" >/dev/null 2>&1
+end=$(date +%s.%N)
+copy=$(python3 -c "print(round($N/($end-$start)))")
+echo "   PostgreSQL COPY of the same rows (plain text, same indexes): $(python3 -c "print(round($end-$start,2))")s => ${copy} rows/s"
+echo "   ratio centrald / COPY: $(python3 -c "print(round($ours/$copy,3))")"
+psql "$url" -qc "DROP TABLE copy_bench" >/dev/null 2>&1
+rm -f "$out/rows.tsv"
+$bin db stop >/dev/null 2>&1
+exit 0
