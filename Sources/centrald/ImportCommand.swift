@@ -43,7 +43,8 @@ enum ImportCommand {
     }
 
     static func printSummary(_ s: FileImportSummary) {
-        print("\(s.file) (\(s.format)): read \(s.read), imported \(s.imported), duplicates \(s.duplicates), rejected \(s.rejected)"
+        print("\(s.file) (\(s.format)): read \(s.read), imported \(s.imported), "
+              + (s.updated > 0 ? "updated \(s.updated), " : "") + "duplicates \(s.duplicates), rejected \(s.rejected)"
               + (s.warnings > 0 ? ", warnings \(s.warnings)" : "") + String(format: " in %.2fs", s.seconds))
         if s.batches.count > 1 {
             for b in s.batches {
@@ -60,10 +61,11 @@ enum ImportCommand {
 
     static func jsonObject(_ s: FileImportSummary) -> [String: Any] {
         [
-            "file": s.file, "format": s.format, "read": s.read, "imported": s.imported, "duplicates": s.duplicates,
+            "file": s.file, "format": s.format, "read": s.read, "imported": s.imported, "updated": s.updated,
+            "duplicates": s.duplicates,
             "rejected": s.rejected, "warnings": s.warnings, "seconds": s.seconds,
             "batches": s.batches.map { ["id": $0.batchId, "platform": $0.platform, "read": $0.read, "imported": $0.imported,
-                                        "duplicates": $0.duplicates, "rejected": $0.rejected, "warnings": $0.warnings] },
+                                        "updated": $0.updated, "duplicates": $0.duplicates, "rejected": $0.rejected, "warnings": $0.warnings] },
             "issues": s.issues.prefix(100).map { ["record": $0.recordNumber, "field": $0.field, "reason": $0.reason,
                                                   "severity": $0.severity.rawValue] },
         ]

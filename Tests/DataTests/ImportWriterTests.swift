@@ -167,3 +167,41 @@ struct ImportWriterTests {
         #expect(try conn.scalar("SELECT count(*) FROM wf_events") == 0)
     }
 }
+
+@Suite("Import: updates and roles")
+struct ImportUpdateTests {
+    let reader = JobFileReader(now: Date(timeIntervalSince1970: 1_764_000_000))
+
+    @Test func sameIdWithChangedContentIsUpdatedNotInserted() throws {
+        let (conn, _) = try TestDatabase.fresh()
+        let writer = JobImportWriter(connection: conn)
+        let v1 = #"{"platform": "indeed", "external_id": "j1", "title": "Python Developer", "salary": "$100,000 - $120,000 per year"}"# + "\n"
+        let v2 = #"{"platform": "indeed", "external_id": "j1", "title": "Senior Python Developer", "salary": "$130,000 - $150,000 per year"}"# + "\n"
+        _ = try writer.importFile(try TestDatabase.file("v1.jsonl", v1), reader: reader)
+        let s = try writer.importFile(try TestDatabase.file("v2.jsonl", v2), reader: reader)
+        #expect(s.imported == 0)
+        #expect(s.updated == 1)
+        #expect(s.duplicates == 0)
+        let r = try conn.query("SELECT title, salary_annual_min FROM job_postings")
+        #expect(r.rowCount == 1)
+        #expect(r.string(0, 0) == "Senior Python Developer")
+        #expect(r.double(0, 1) == 130_000)
+    }
+
+    @Test func postingsAreMappedToCanonicalRolesByAlias() throws {
+        let (conn, _) = try TestDatabase.fresh()
+        let role = try #require(try conn.scalar("INSERT INTO global_roles (canonical_role) VALUES ('Python Developer') RETURNING id"))
+        try conn.query("INSERT INTO role_aliases (alias, role_id) VALUES ('python developer', $1), ('python engineer', $1)", [role])
+        let jobs = """
+            {"platform": "p", "external_id": "1", "title": "Senior Python Developer (Remote)"}
+            {"platform": "p", "external_id": "2", "title": "Python Engineer II"}
+            {"platform": "p", "external_id": "3", "title": "Java Developer"}
+
+            """
+        _ = try JobImportWriter(connection: conn).importFile(try TestDatabase.file("roles.jsonl", jobs), reader: reader)
+        let mapped = try conn.query("""
+            SELECT j.external_job_id FROM role_job_mapping m JOIN job_postings j ON j.id = m.job_posting_id ORDER BY 1
+            """)
+        #expect((0..<mapped.rowCount).compactMap { mapped.string($0, 0) } == ["1", "2"])
+    }
+}

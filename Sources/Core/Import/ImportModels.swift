@@ -51,14 +51,18 @@ public struct ImportBatchSummary: Sendable, Equatable, Codable {
     public var platform: String
     public var read: Int
     public var imported: Int
+    /// Already stored under the same platform and external id, with changed content: updated in place.
+    public var updated: Int
     public var duplicates: Int
     public var rejected: Int
     public var warnings: Int
-    public init(batchId: Int64, platform: String, read: Int, imported: Int, duplicates: Int, rejected: Int, warnings: Int) {
+    public init(batchId: Int64, platform: String, read: Int, imported: Int, updated: Int = 0, duplicates: Int, rejected: Int,
+                warnings: Int) {
         self.batchId = batchId
         self.platform = platform
         self.read = read
         self.imported = imported
+        self.updated = updated
         self.duplicates = duplicates
         self.rejected = rejected
         self.warnings = warnings
@@ -84,6 +88,7 @@ public struct FileImportSummary: Sendable {
 
     public var read: Int { batches.reduce(0) { $0 + $1.read } }
     public var imported: Int { batches.reduce(0) { $0 + $1.imported } }
+    public var updated: Int { batches.reduce(0) { $0 + $1.updated } }
     public var duplicates: Int { batches.reduce(0) { $0 + $1.duplicates } }
     public var rejected: Int { batches.reduce(0) { $0 + $1.rejected } }
     public var warnings: Int { batches.reduce(0) { $0 + $1.warnings } }

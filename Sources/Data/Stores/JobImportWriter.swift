@@ -65,27 +65,31 @@ public final class JobImportWriter {
                           rejectedPerPlatform[platform] ?? 0])
                 batchIds[platform] = r.int64(0, 0)
             }
+            try dropInFileDuplicates()
+            let updated = try updateChanged(batchIds: batchIds)
             let inserted = try insertStaged(batchIds: batchIds)
+            try mapRoles(batchIds: Array(batchIds.values))
             var summaries: [ImportBatchSummary] = []
             for platform in platforms {
                 guard let id = batchIds[platform] else { continue }
                 let valid = validPerPlatform[platform] ?? 0
                 let imported = inserted[platform] ?? 0
+                let changed = updated[platform] ?? 0
                 let own = issues.filter { ($0.platform ?? mainPlatform) == platform }
                 let warnings = own.filter { $0.severity == .warning }.count
                 try conn.query("""
-                    UPDATE job_import_batches SET imported = $2, duplicates = $3, finished_at = now() WHERE id = $1
-                    """, [id, imported, valid - imported])
+                    UPDATE job_import_batches SET imported = $2, updated = $3, duplicates = $4, finished_at = now() WHERE id = $1
+                    """, [id, imported, changed, valid - imported - changed])
                 try writeIssues(own, batchId: id)
-                if imported > 0 {
+                if imported + changed > 0 {
                     try conn.query("""
                         INSERT INTO wf_events (name, dedup_key, payload)
                         VALUES ('jobs/imported', 'import-batch:' || $1::text,
-                                jsonb_build_object('batch_id', $1::bigint, 'platform', $2::text, 'imported', $3::int))
-                        """, [id, platform, imported])
+                                jsonb_build_object('batch_id', $1::bigint, 'platform', $2::text, 'imported', $3::int, 'updated', $4::int))
+                        """, [id, platform, imported, changed])
                 }
                 summaries.append(ImportBatchSummary(batchId: id, platform: platform, read: valid + (rejectedPerPlatform[platform] ?? 0),
-                                                    imported: imported, duplicates: valid - imported,
+                                                    imported: imported, updated: changed, duplicates: valid - imported - changed,
                                                     rejected: rejectedPerPlatform[platform] ?? 0, warnings: warnings))
             }
             return summaries
@@ -94,8 +98,49 @@ public final class JobImportWriter {
                                  batches: batches, issues: issues, seconds: Date().timeIntervalSince(started))
     }
 
-    /// Drops duplicates from the stage and inserts the rest; returns inserted rows per platform.
-    private func insertStaged(batchIds: [String: Int64]) throws -> [String: Int] {
+    static let updatableColumns = [
+        "url", "title", "company", "location_raw", "city", "region", "country", "work_mode", "work_mode_evidence",
+        "description", "requirements", "skills", "salary_raw", "salary_currency", "salary_interval", "salary_min",
+        "salary_max", "salary_annual_min", "salary_annual_max", "salary_source", "salary_unstated", "salary_note",
+        "experience_raw", "experience_min", "experience_max", "job_type", "keywords", "posted_at", "content_hash",
+    ]
+
+    /// A posting already stored under the same platform and external id whose content changed is
+    /// updated in place (the same job, edited by its poster); returns updated rows per platform.
+    private func updateChanged(batchIds: [String: Int64]) throws -> [String: Int] {
+        let platforms = Array(batchIds.keys)
+        let set = Self.updatableColumns.map { "\($0) = s.\($0)" }.joined(separator: ", ")
+        let r = try conn.query("""
+            WITH batch AS (SELECT * FROM unnest($1::text[], $2::bigint[]) AS b(platform, id)),
+            upd AS (
+                UPDATE job_postings j SET \(set), import_batch_id = batch.id, updated_at = now(),
+                       status = 'ACTIVE', expired_at = NULL, expired_reason = NULL
+                FROM import_stage s JOIN batch ON batch.platform = s.platform
+                WHERE j.platform = s.platform AND j.external_job_id = s.external_job_id AND j.content_hash <> s.content_hash
+                RETURNING j.platform, j.external_job_id)
+            SELECT platform, count(*) FROM upd GROUP BY platform
+            """, [platforms, platforms.map { String(batchIds[$0]!) }])
+        var out: [String: Int] = [:]
+        for i in 0..<r.rowCount { out[r.string(i, 0) ?? ""] = r.int(i, 1) ?? 0 }
+        return out
+    }
+
+    /// Maps the batch's postings to canonical roles whose alias appears in the title as whole words
+    /// ("Senior Python Developer" → Python Developer).
+    private func mapRoles(batchIds: [Int64]) throws {
+        try conn.query("""
+            INSERT INTO role_job_mapping (role_id, job_posting_id, method)
+            SELECT DISTINCT ra.role_id, j.id, 'alias'
+            FROM job_postings j
+            JOIN role_aliases ra
+              ON ' ' || regexp_replace(lower(j.title), '[^a-z0-9+#.]+', ' ', 'g') || ' ' LIKE '% ' || ra.alias || ' %'
+            WHERE j.import_batch_id = ANY ($1::bigint[])
+            ON CONFLICT DO NOTHING
+            """, [batchIds.map(String.init).pgText])
+    }
+
+    /// Within the file: keeps the first record of each (platform, external id) and of each content.
+    private func dropInFileDuplicates() throws {
         // Within the file: keep the first record of each (platform, external id) and of each content.
         try conn.query("""
             DELETE FROM import_stage s USING import_stage t
@@ -105,6 +150,10 @@ public final class JobImportWriter {
             DELETE FROM import_stage s USING import_stage t
             WHERE s.content_hash = t.content_hash AND s.record_no > t.record_no
             """)
+    }
+
+    /// Drops duplicates from the stage and inserts the rest; returns inserted rows per platform.
+    private func insertStaged(batchIds: [String: Int64]) throws -> [String: Int] {
         // Identical content already stored under another platform or id: keep its URL with the original.
         try conn.query("""
             UPDATE job_postings j SET source_urls = array_append(j.source_urls, s.url), updated_at = now()
