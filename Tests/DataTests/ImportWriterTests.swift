@@ -205,3 +205,31 @@ struct ImportUpdateTests {
         #expect((0..<mapped.rowCount).compactMap { mapped.string($0, 0) } == ["1", "2"])
     }
 }
+
+@Suite("Import: cross-platform groups")
+struct CrossPlatformGroupTests {
+    @Test func sameJobOnAnotherPlatformIsGroupedUnderTheFirstWithItsReasonAndURL() throws {
+        let (conn, _) = try TestDatabase.fresh()
+        let reader = JobFileReader(now: Date(timeIntervalSince1970: 1_764_000_000))
+        let summary = "Harbor Labs builds routing software for regional carriers. We are looking for a Data Engineer to own our pipelines."
+        let full = summary + " You will build Spark jobs, run Airflow, model data in PostgreSQL and keep the AWS bill honest."
+        let jobs = """
+            {"platform": "dice", "external_id": "d1", "url": "https://dice.example/d1", "title": "Data Engineer", "company": "Harbor Labs, Inc.", "location": "Austin, TX", "description": "\(summary)"}
+            {"platform": "techfetch", "external_id": "TF-1", "url": "https://techfetch.example/1", "title": "Data Engineer (Remote)", "company": "Harbor Labs", "location": "Austin, Texas", "description": "<p>\(full)</p>"}
+            {"platform": "monster", "external_id": "m1", "url": "https://monster.example/1", "title": "Data Engineer", "company": "Other Co", "location": "Austin, TX", "description": "\(full)"}
+
+            """
+        let s = try JobImportWriter(connection: conn).importFile(try TestDatabase.file("g.jsonl", jobs), reader: reader)
+        #expect(s.imported == 2)
+        #expect(s.duplicates == 1)
+        let r = try conn.query("""
+            SELECT d.platform, c.external_job_id, d.duplicate_reason, array_to_string(c.source_urls, ' ')
+            FROM job_postings d JOIN job_postings c ON c.id = d.canonical_job_id
+            """)
+        #expect(r.rowCount == 1)
+        #expect(r.string(0, 0) == "techfetch")
+        #expect(r.string(0, 1) == "d1")
+        #expect(r.string(0, 2)?.contains("same company, title and place") == true)
+        #expect(r.string(0, 3) == "https://dice.example/d1 https://techfetch.example/1")
+    }
+}

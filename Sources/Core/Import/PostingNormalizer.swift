@@ -73,14 +73,17 @@ public struct PostingNormalizer: Sendable {
                                   description: weakContent ? description + "\u{1}" + raw.externalId! : description)
         let externalId = raw.externalId.map { String($0.prefix(300)) } ?? "h:" + hash
         let requirements = raw.requirements.map { TextCleaner.clean($0) }
-        return .posting(recordNumber: n, JobPosting(
+        var posting = JobPosting(
             platform: platform, externalJobId: externalId, url: raw.url, title: title, company: company,
             locationRaw: raw.location, location: location, workMode: mode.mode, workModeEvidence: mode.evidence,
             description: description, requirements: requirements, skills: skills,
             salaryRaw: raw.salaryText ?? structuredSalaryText(raw), salary: salary,
             experienceRaw: raw.experienceText, experience: experience, jobType: raw.jobType,
             keywords: KeywordExtractor.keywords(title: title, descriptionTokens: descriptionTokens, bytes: text, skills: skills),
-            postedAt: postedAt, contentHash: hash), warnings: warnings)
+            postedAt: postedAt, contentHash: hash)
+        posting.fingerprint = JobFingerprint.of(company: company, title: title, location: location)
+        posting.descriptionSimHash = JobFingerprint.simHash(description)
+        return .posting(recordNumber: n, posting, warnings: warnings)
     }
 
     private func structuredSalaryText(_ raw: RawPosting) -> String? {

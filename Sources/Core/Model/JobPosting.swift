@@ -54,6 +54,10 @@ public struct JobPosting: Sendable, Equatable {
     public var postedAt: Date?
     /// Hash of normalized company, title, location and description: identical content = duplicate.
     public var contentHash: String
+    /// Normalized company + title + place: postings of one job on several platforms share it.
+    public var fingerprint: String = ""
+    /// 64-bit SimHash of the description's word shingles: near-identical texts differ in few bits.
+    public var descriptionSimHash: Int64 = 0
 
     public init(platform: String, externalJobId: String? = nil, url: String? = nil, title: String,
                 company: String? = nil, locationRaw: String? = nil, location: Location = Location(),

@@ -15,7 +15,7 @@ public final class JobImportWriter {
         "country", "work_mode", "work_mode_evidence", "description", "requirements", "skills", "salary_raw",
         "salary_currency", "salary_interval", "salary_min", "salary_max", "salary_annual_min", "salary_annual_max",
         "salary_source", "salary_unstated", "salary_note", "experience_raw", "experience_min", "experience_max",
-        "job_type", "keywords", "posted_at", "content_hash",
+        "job_type", "keywords", "posted_at", "content_hash", "fingerprint", "description_simhash",
     ]
 
     /// Imports one file; throws `FileImportError` when the file cannot be read at all.
@@ -67,7 +67,9 @@ public final class JobImportWriter {
             }
             try dropInFileDuplicates()
             let updated = try updateChanged(batchIds: batchIds)
-            let inserted = try insertStaged(batchIds: batchIds)
+            var inserted = try insertStaged(batchIds: batchIds)
+            // Grouped postings are stored (own URL and id) but count as duplicates of their canonical posting.
+            for (platform, n) in try groupNearDuplicates(batchIds: Array(batchIds.values)) { inserted[platform, default: 0] -= n }
             try mapRoles(batchIds: Array(batchIds.values))
             var summaries: [ImportBatchSummary] = []
             for platform in platforms {
@@ -103,6 +105,7 @@ public final class JobImportWriter {
         "description", "requirements", "skills", "salary_raw", "salary_currency", "salary_interval", "salary_min",
         "salary_max", "salary_annual_min", "salary_annual_max", "salary_source", "salary_unstated", "salary_note",
         "experience_raw", "experience_min", "experience_max", "job_type", "keywords", "posted_at", "content_hash",
+        "fingerprint", "description_simhash",
     ]
 
     /// A posting already stored under the same platform and external id whose content changed is
@@ -120,6 +123,48 @@ public final class JobImportWriter {
                 RETURNING j.platform, j.external_job_id)
             SELECT platform, count(*) FROM upd GROUP BY platform
             """, [platforms, platforms.map { String(batchIds[$0]!) }])
+        var out: [String: Int] = [:]
+        for i in 0..<r.rowCount { out[r.string(i, 0) ?? ""] = r.int(i, 1) ?? 0 }
+        return out
+    }
+
+    /// Bits two descriptions' SimHashes may differ by and still count as the same text (~90 % alike).
+    static let simHashTolerance = 6
+
+    /// Points each new posting that repeats an earlier one (same fingerprint, near-identical
+    /// description) at it, records why, and adds its URL to the canonical posting's sources.
+    /// Returns grouped postings per platform.
+    private func groupNearDuplicates(batchIds: [Int64]) throws -> [String: Int] {
+        let r = try conn.query("""
+            WITH candidates AS (
+                SELECT d.id AS dup, c.id AS canon, c.platform AS canon_platform,
+                       bit_count(((c.description_simhash # d.description_simhash))::bit(64)) AS bits,
+                       CASE WHEN length(c.description) <= length(d.description)
+                            THEN position(left(c.description, 120) IN d.description) > 0
+                            ELSE position(left(d.description, 120) IN c.description) > 0 END AS contained,
+                       length(c.description) < 60 AND length(d.description) < 60 AS both_short
+                FROM job_postings d
+                JOIN job_postings c ON c.fingerprint = d.fingerprint AND c.id < d.id AND c.canonical_job_id IS NULL
+                WHERE d.import_batch_id = ANY ($1::bigint[]) AND d.fingerprint <> '' AND d.canonical_job_id IS NULL),
+            pairs AS (
+                SELECT DISTINCT ON (dup) dup, canon, canon_platform,
+                       CASE WHEN bits <= $2 THEN format('description SimHash %s/64 bits apart', bits)
+                            WHEN both_short THEN 'no description to compare'
+                            ELSE 'one description begins the other (a summary of it)' END AS why
+                FROM candidates
+                WHERE bits <= $2 OR both_short OR (contained AND NOT both_short)
+                ORDER BY dup, canon),
+            grouped AS (
+                UPDATE job_postings d SET canonical_job_id = p.canon,
+                    duplicate_reason = format('same company, title and place as job %s (%s); %s', p.canon, p.canon_platform, p.why)
+                FROM pairs p WHERE d.id = p.dup
+                RETURNING d.platform, d.url, p.canon),
+            urls AS (
+                UPDATE job_postings c SET source_urls = c.source_urls || u.urls
+                FROM (SELECT canon, array_agg(url) AS urls FROM grouped WHERE url IS NOT NULL GROUP BY canon) u
+                WHERE c.id = u.canon)
+            SELECT platform, count(*) FROM grouped GROUP BY platform
+            """, [batchIds.map(String.init).pgText, Self.simHashTolerance])
         var out: [String: Int] = [:]
         for i in 0..<r.rowCount { out[r.string(i, 0) ?? ""] = r.int(i, 1) ?? 0 }
         return out
@@ -205,7 +250,7 @@ public final class JobImportWriter {
             s?.currency, s?.interval.rawValue, num(s?.min), num(s?.max), num(s?.annualMin), num(s?.annualMax),
             s?.source.rawValue, s.map { $0.unstated ? "t" : "f" } ?? "f", s?.note, p.experienceRaw,
             num(p.experience?.yearsMin), num(p.experience?.yearsMax), p.jobType, p.keywords.pgText,
-            p.postedAt?.pgText, p.contentHash,
+            p.postedAt?.pgText, p.contentHash, p.fingerprint, String(p.descriptionSimHash),
         ]
     }
 }
