@@ -11,6 +11,8 @@ let topHelp = """
                                     import job postings (format detected per file)
       parse KIND TEXT…              show how a string is normalized (salary, experience,
                                     location, skills, date, work-mode); one JSON object per text
+      score --candidate FILE --job FILE [--semantic X] [--json]
+                                    score one candidate/job pair (five components, grade, why)
       db start|stop|status|url|migrate
                                     the database (embedded unless DATABASE_URL is set)
       help                          this text
@@ -33,6 +35,7 @@ func runMain() -> Int32 {
         case "tui": return try TUICommand.run(argv)
         case "parse": return try ParseCommand.run(argv)
         case "demo": return try DemoCommand.run(argv)
+        case "score": return try ScoreCommand.run(argv)
         case "help", "--help", "-h":
             print(topHelp)
             return 0

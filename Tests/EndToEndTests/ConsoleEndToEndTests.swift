@@ -95,4 +95,21 @@ struct ConsoleEndToEndTests {
         #expect(r.stdout.contains("record 2: title: missing"))
         #expect(r.stdout.contains("record 1: salary:"))
     }
+
+    /// The seed's worked example through the CLI: 66.7, 100, 90, 80, 78 → 80.98, grade A.
+    @Test func scoreCommandReproducesTheSeedExample() throws {
+        let dir = FileManager.default.temporaryDirectory
+        let c = dir.appendingPathComponent("centrald-cand-\(getpid()).json")
+        let j = dir.appendingPathComponent("centrald-job-\(getpid()).json")
+        try #"{"id": "c1", "skills": ["Python", "AWS"], "total_experience_years": 5, "preferred_locations": ["San Francisco, CA"], "expected_salary": 132000, "salary_currency": "USD", "salary_interval": "YEAR"}"#
+            .write(to: c, atomically: true, encoding: .utf8)
+        try #"{"id": "j1", "skills": ["Python", "AWS", "Kubernetes"], "experience": "4+ years", "location": "Remote", "salary_min": 100000, "salary_max": 120000, "salary_currency": "USD", "salary_interval": "YEAR"}"#
+            .write(to: j, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: c); try? FileManager.default.removeItem(at: j) }
+        let r = try Binary.run(["score", "--candidate", c.path, "--job", j.path, "--semantic", "0.78"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("skills 66.7  experience 100.0  location 90.0  salary 80.0  semantic 78.0"))
+        #expect(r.stdout.contains("match 80.98  grade A"))
+        #expect(r.stdout.contains("missing skills: Kubernetes"))
+    }
 }
