@@ -23,6 +23,12 @@ public final class PGResult {
     public func int64(_ row: Int, _ col: Int) -> Int64? { string(row, col).flatMap { Int64($0) } }
     public func double(_ row: Int, _ col: Int) -> Double? { string(row, col).flatMap { Double($0) } }
     public func bool(_ row: Int, _ col: Int) -> Bool? { string(row, col).map { $0 == "t" } }
+    /// A two-column result (text key, count) as a dictionary, e.g. `SELECT platform, count(*) … GROUP BY 1`.
+    public func countsByKey() -> [String: Int] {
+        var out: [String: Int] = [:]
+        for i in 0..<rowCount { out[string(i, 0) ?? ""] = int(i, 1) ?? 0 }
+        return out
+    }
     /// Reads a timestamptz sent as epoch seconds (select `extract(epoch from x)`).
     public func date(_ row: Int, _ col: Int) -> Date? { double(row, col).map { Date(timeIntervalSince1970: $0) } }
 }

@@ -123,9 +123,7 @@ public final class JobImportWriter {
                 RETURNING j.platform, j.external_job_id)
             SELECT platform, count(*) FROM upd GROUP BY platform
             """, [platforms, platforms.map { String(batchIds[$0]!) }])
-        var out: [String: Int] = [:]
-        for i in 0..<r.rowCount { out[r.string(i, 0) ?? ""] = r.int(i, 1) ?? 0 }
-        return out
+        return r.countsByKey()
     }
 
     /// Bits two descriptions' SimHashes may differ by and still count as the same text (~90 % alike).
@@ -165,9 +163,7 @@ public final class JobImportWriter {
                 WHERE c.id = u.canon)
             SELECT platform, count(*) FROM grouped GROUP BY platform
             """, [batchIds.map(String.init).pgText, Self.simHashTolerance])
-        var out: [String: Int] = [:]
-        for i in 0..<r.rowCount { out[r.string(i, 0) ?? ""] = r.int(i, 1) ?? 0 }
-        return out
+        return r.countsByKey()
     }
 
     /// Maps the batch's postings to canonical roles whose alias appears in the title as whole words
@@ -223,9 +219,7 @@ public final class JobImportWriter {
                 RETURNING platform)
             SELECT platform, count(*) FROM ins GROUP BY platform
             """, [platforms, ids])
-        var out: [String: Int] = [:]
-        for i in 0..<r.rowCount { out[r.string(i, 0) ?? ""] = r.int(i, 1) ?? 0 }
-        return out
+        return r.countsByKey()
     }
 
     private func writeIssues(_ issues: [RecordIssue], batchId: Int64) throws {
