@@ -5,8 +5,9 @@ let topHelp = """
 
     usage: centrald <command> [options]
 
-      tui [--batch]                 the console (scraper dashboard); --batch prints one frame
-      demo                          embedded database + demo data + console
+      tui [--batch] [--width N --height N] [--interval S] [--no-color]
+                                    the console (scraper dashboard); --batch prints one frame
+      demo [--no-tui] [--batch]     embedded database + demo data + console
       import FILE… [--platform P] [--json]
                                     import job postings (format detected per file)
       parse KIND TEXT…              show how a string is normalized (salary, experience,

@@ -24,7 +24,7 @@ struct ConsoleEndToEndTests {
 
     @Test(.timeLimit(.minutes(1))) func consoleInTmuxShowsPanelsHelpAndQuits() throws {
         let session = "centrald-test-\(getpid())"
-        defer { try? Binary.sh("tmux kill-session -t \(session)") }
+        defer { _ = try? Binary.sh("tmux kill-session -t \(session)") }
         let command = "CENTRALD_HOME='\(Binary.home)' '\(Binary.path)' tui; echo EXITED:\\$? > /tmp/\(session).exit; sleep 30"
         // The tmux server inherits the shell's descriptors: keep it off our pipe.
         try Binary.sh("tmux new-session -d -s \(session) -x 120 -y 40 \"\(command)\" >/dev/null 2>&1")

@@ -82,7 +82,7 @@ public enum JSONRecordReader {
                 i += 1
             }
             guard complete else {
-                out.append(.broken(number: number, reason: "truncated JSON: the file ends inside this record (byte \(b.count))"))
+                out.append(.broken(number: number, reason: "truncated JSON: the file ends inside this record"))
                 break
             }
             let slice = Data(b[start..<i])

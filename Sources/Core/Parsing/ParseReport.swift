@@ -58,7 +58,7 @@ public enum ParseReport {
             let d = PostedDateParser.parse(text, now: now)
             o.add("posted_at", d.map { .string(iso8601($0)) } ?? .null)
         case "work-mode":
-            let w = WorkModeDetector.detect(texts: [("text", text)], flags: [])
+            let w = WorkModeDetector.detect(texts: [("work_mode", text)], flags: [])
             o.add("mode", .string(w.mode.rawValue))
             o.add("evidence", w.evidence.map(JSONValue.string) ?? .null)
         default:

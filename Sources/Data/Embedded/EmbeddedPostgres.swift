@@ -161,7 +161,7 @@ public final class EmbeddedPostgres {
         guard let text = try? String(contentsOf: pidFile, encoding: .utf8),
               let pid = Int32(text.split(separator: "\n").first ?? "") else { return nil }
         // Signal 0 checks existence only; EPERM means it exists under another user.
-        if kill(pid, 0) == 0 || errno == EPERM { return pid }
+        if (kill(pid, 0) == 0 || errno == EPERM) && !Self.isZombie(pid) { return pid }
         log("the database server was not shut down cleanly (stale postmaster.pid, pid \(pid) is not running); "
             + "removing it — PostgreSQL recovers its data on the next start")
         try? FileManager.default.removeItem(at: pidFile)
@@ -305,6 +305,13 @@ public final class EmbeddedPostgres {
             _ = try? ProcessRunner.run(["/bin/cp", "-a", install.path, copy.path])
         }
         return copy.appendingPathComponent("bin")
+    }
+
+    /// A killed server stays a zombie until its parent (often PID 1) reaps it: that is not running.
+    static func isZombie(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        return stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
     }
 
     static func shortHash(_ s: String) -> String {

@@ -25,7 +25,7 @@ public final class PGConnection {
     @discardableResult
     public func query(_ sql: String, _ params: [PGBindable?] = []) throws -> PGResult {
         let texts = params.map { $0?.pgText }
-        let result = try withCStrings(texts) { ptrs in
+        let result = withCStrings(texts) { ptrs in
             PQexecParams(conn, sql, Int32(texts.count), nil, ptrs, nil, nil, 0)
         }
         return try check(result, context: "query")
