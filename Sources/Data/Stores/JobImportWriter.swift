@@ -128,13 +128,27 @@ public final class JobImportWriter {
 
     /// Bits two descriptions' SimHashes may differ by and still count as the same text (~90 % alike).
     static let simHashTolerance = 6
+    /// How many earlier postings of the same fingerprint a new posting is compared with.
+    static let groupCandidates = 20
 
     /// Points each new posting that repeats an earlier one (same fingerprint, near-identical
     /// description) at it, records why, and adds its URL to the canonical posting's sources.
     /// Returns grouped postings per platform.
     private func groupNearDuplicates(batchIds: [Int64]) throws -> [String: Int] {
         let r = try conn.query("""
-            WITH candidates AS (
+            WITH batch_fingerprints AS (
+                SELECT DISTINCT fingerprint FROM job_postings
+                WHERE import_batch_id = ANY ($1::bigint[]) AND fingerprint <> ''),
+            -- The earliest canonical postings of each fingerprint only: bounded work per posting even
+            -- when thousands share one (a staffing agency's template). Hash joins, no per-row lookups.
+            earliest AS (
+                SELECT * FROM (
+                    SELECT c.id, c.fingerprint, c.platform, c.description, c.description_simhash,
+                           row_number() OVER (PARTITION BY c.fingerprint ORDER BY c.id) AS rank
+                    FROM job_postings c JOIN batch_fingerprints f USING (fingerprint)
+                    WHERE c.canonical_job_id IS NULL) r
+                WHERE rank <= \(Self.groupCandidates)),
+            candidates AS (
                 SELECT d.id AS dup, c.id AS canon, c.platform AS canon_platform,
                        bit_count(((c.description_simhash # d.description_simhash))::bit(64)) AS bits,
                        CASE WHEN length(c.description) <= length(d.description)
@@ -142,7 +156,7 @@ public final class JobImportWriter {
                             ELSE position(left(d.description, 120) IN c.description) > 0 END AS contained,
                        length(c.description) < 60 AND length(d.description) < 60 AS both_short
                 FROM job_postings d
-                JOIN job_postings c ON c.fingerprint = d.fingerprint AND c.id < d.id AND c.canonical_job_id IS NULL
+                JOIN earliest c ON c.fingerprint = d.fingerprint AND c.id < d.id
                 WHERE d.import_batch_id = ANY ($1::bigint[]) AND d.fingerprint <> '' AND d.canonical_job_id IS NULL),
             pairs AS (
                 SELECT DISTINCT ON (dup) dup, canon, canon_platform,
