@@ -64,16 +64,9 @@ public final class MatchRunner {
             return summary
         }
         var jobIdsPerCandidate = try roleJobIds(candidates.map(\.id))
-        for c in candidates where (jobIdsPerCandidate[c.id]?.count ?? 0) < minimumRoleJobs && !c.skills.isEmpty {
-            let r = try conn.query("""
-                SELECT id FROM job_postings
-                WHERE status = 'ACTIVE' AND canonical_job_id IS NULL AND skills && $1::text[]
-                ORDER BY cardinality(ARRAY(SELECT unnest(skills) INTERSECT SELECT unnest($1::text[]))) DESC, id DESC
-                LIMIT $2
-                """, [c.skills, skillOverlapLimit])
-            var ids = Set(jobIdsPerCandidate[c.id] ?? [])
-            for i in 0..<r.rowCount { if let id = r.int64(i, 0) { ids.insert(id) } }
-            jobIdsPerCandidate[c.id] = ids.sorted()
+        let few = candidates.filter { (jobIdsPerCandidate[$0.id]?.count ?? 0) < minimumRoleJobs && !$0.skills.isEmpty }
+        for (id, extra) in try skillOverlapJobIds(few.map(\.id)) {
+            jobIdsPerCandidate[id] = Array(Set(jobIdsPerCandidate[id] ?? []).union(extra)).sorted()
         }
         let allJobIds = Array(Set(jobIdsPerCandidate.values.joined())).sorted()
         let jobs = try loadJobs(allJobIds)
@@ -184,6 +177,24 @@ public final class MatchRunner {
         for i in 0..<r.rowCount {
             let ids = (r.string(i, 1).flatMap { try? JSONDecoder().decode([Int64].self, from: Data($0.utf8)) }) ?? []
             out[r.int64(i, 0) ?? 0] = ids
+        }
+        return out
+    }
+
+    /// For each candidate, up to `skillOverlapLimit` active canonical jobs sharing a skill, most shared skills first.
+    func skillOverlapJobIds(_ candidateIds: [Int64]) throws -> [Int64: [Int64]] {
+        guard !candidateIds.isEmpty else { return [:] }
+        let r = try conn.query("""
+            SELECT c.id, array_to_json(ARRAY(
+                SELECT j.id FROM job_postings j
+                WHERE j.status = 'ACTIVE' AND j.canonical_job_id IS NULL AND j.skills && c.skills
+                ORDER BY cardinality(ARRAY(SELECT unnest(j.skills) INTERSECT SELECT unnest(c.skills))) DESC, j.id DESC
+                LIMIT $2))::text
+            FROM candidates c WHERE c.id = ANY ($1::bigint[])
+            """, [candidateIds.map(String.init), skillOverlapLimit])
+        var out: [Int64: [Int64]] = [:]
+        for i in 0..<r.rowCount {
+            out[r.int64(i, 0) ?? 0] = (r.string(i, 1).flatMap { try? JSONDecoder().decode([Int64].self, from: Data($0.utf8)) }) ?? []
         }
         return out
     }
