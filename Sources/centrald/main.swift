@@ -14,6 +14,14 @@ let topHelp = """
                                     location, skills, date, work-mode); one JSON object per text
       score --candidate FILE --job FILE [--semantic X] [--json]
                                     score one candidate/job pair (five components, grade, why)
+      tenants add SLUG NAME | tenants list [--json]
+                                    tenants (customer organisations)
+      candidates import FILE… --tenant SLUG [--json] | approve ID | list --tenant SLUG [--json]
+                                    candidate profiles (JSON, JSON Lines, CSV)
+      match --candidate ID | --tenant SLUG | --all [--json]
+                                    score candidates against active jobs of their roles, store matches
+      matches list --candidate ID [--json] | set-status MATCH_ID STATUS [--reason TEXT]
+                                    a candidate's ranked matches; move a match through its workflow
       db start|stop|status|url|migrate
                                     the database (embedded unless DATABASE_URL is set)
       help                          this text
@@ -37,6 +45,10 @@ func runMain() -> Int32 {
         case "parse": return try ParseCommand.run(argv)
         case "demo": return try DemoCommand.run(argv)
         case "score": return try ScoreCommand.run(argv)
+        case "tenants": return try TenantsCommand.run(argv)
+        case "candidates": return try CandidatesCommand.run(argv)
+        case "match": return try MatchCommand.run(argv)
+        case "matches": return try MatchesCommand.run(argv)
         case "help", "--help", "-h":
             print(topHelp)
             return 0
