@@ -51,14 +51,16 @@ import Testing
             runs += 1
         }
         for (earlier, later) in zip(kept, kept.dropFirst()) {
-            #expect(later.matching >= earlier.matching - 1,
-                    "\(name): cut at \(earlier.cut) keeps \(earlier.matching) records, cut at \(later.cut) only \(later.matching)")
+            let shrinks = "cut at \(earlier.cut) keeps \(earlier.matching) records, at \(later.cut) \(later.matching)"
+            #expect(later.matching >= earlier.matching - 1, "\(name): \(shrinks)")
         }
         // (b) 50 random bytes overwritten, 4 seeds
         for seed in 1...4 {
             var r = SplitMix64(seed: UInt64(seed) &* 0x9E37_79B9)
             var damaged = bytes
-            for _ in 0..<50 { damaged[Int.random(in: 0..<damaged.count, using: &r)] = UInt8.random(in: 0...255, using: &r) }
+            for _ in 0..<50 {
+                damaged[Int.random(in: 0..<damaged.count, using: &r)] = UInt8.random(in: 0...255, using: &r)
+            }
             _ = try Self.run(damaged)
             runs += 1
         }
@@ -102,7 +104,8 @@ import Testing
         var rng = SplitMix64(seed: UInt64(seed) &+ 1000)
         let alphabet = Array("{}[]\",:\\ \n\r\ttitle NaN Infinity -0123456789.eE{\"title\": \"x\"}")
         let prefix = seed.isMultiple(of: 2) ? "[" : "title,company\n"
-        let text = prefix + String((0..<Int.random(in: 0...20_000, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
+        let length = Int.random(in: 0...20_000, using: &rng)
+        let text = prefix + String((0..<length).map { _ in alphabet.randomElement(using: &rng)! })
         _ = try Self.run(Array(text.utf8))
     }
 
@@ -113,6 +116,11 @@ import Testing
         init(_ name: String, _ bytes: [UInt8]) { (self.name, self.bytes) = (name, bytes) }
         init(_ name: String, _ text: String) { self.init(name, Array(text.utf8)) }
     }
+
+    /// 10,000 nested arrays: deeper than JSONSerialization's nesting limit.
+    static let nestedArrays = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+    static let recordHoldingNestedArrays =
+        "[{\"title\": \"x\", \"deep\": " + nestedArrays + "}, {\"title\": \"Data Analyst\"}]"
 
     static let snippets: [Snippet] = [
         Snippet("open bracket", "["),
@@ -125,21 +133,24 @@ import Testing
                     + (["Data Analyst"] + (1..<10_000).map { String($0) }).joined(separator: ",") + "\n"),
         Snippet("1 MB line without newline", "title,company\n" + String(repeating: "a", count: 1 << 20)),
         Snippet("10,000 nested arrays", String(repeating: "[", count: 10_000)),
-        Snippet("10,000 nested arrays closed", String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)),
-        Snippet("record holding 10,000 nested arrays",
-                "[{\"title\": \"x\", \"deep\": " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
-                    + "}, {\"title\": \"Data Analyst\"}]"),
-        Snippet("10,000 nested objects", String(repeating: "{\"a\":", count: 10_000) + "1" + String(repeating: "}", count: 10_000)),
+        Snippet("10,000 nested arrays closed", nestedArrays),
+        Snippet("record holding 10,000 nested arrays", recordHoldingNestedArrays),
+        Snippet("10,000 nested objects",
+                String(repeating: "{\"a\":", count: 10_000) + "1" + String(repeating: "}", count: 10_000)),
         Snippet("JSON Lines with a deeply nested line",
                 "{\"title\": \"Data Analyst\"}\n{\"title\": " + String(repeating: "[", count: 10_000) + "\n"),
         Snippet("NUL in UTF-8 text", Array("title,company\nData Analyst,Ac".utf8) + [0] + Array("me\n".utf8)),
-        Snippet("NUL after 64 KiB", Array(("title,company\n" + String(repeating: "Analyst,Acme\n", count: 6_000)).utf8) + [0, 0]),
-        Snippet("invalid UTF-8", [0xC3, 0x28, 0xA0, 0xA1, 0xE2, 0x28, 0xA1, 0xF0, 0x28, 0x8C, 0xBC, 0xFF, 0xFE, 0xC0, 0xAF]),
-        Snippet("CSV with invalid UTF-8", Array("title,company\nData ".utf8) + [0xC3, 0x28, 0xFF, 0xED, 0xA0, 0x80] + Array(",Acme\n".utf8)),
+        Snippet("NUL after 64 KiB",
+                Array(("title,company\n" + String(repeating: "Analyst,Acme\n", count: 6_000)).utf8) + [0, 0]),
+        Snippet("invalid UTF-8",
+                [0xC3, 0x28, 0xA0, 0xA1, 0xE2, 0x28, 0xA1, 0xF0, 0x28, 0x8C, 0xBC, 0xFF, 0xFE, 0xC0, 0xAF]),
+        Snippet("CSV with invalid UTF-8",
+                Array("title,company\nData ".utf8) + [0xC3, 0x28, 0xFF, 0xED, 0xA0, 0x80] + Array(",Acme\n".utf8)),
         Snippet("UTF-16 LE BOM then garbage", [0xFF, 0xFE, 0x00, 0xD8, 0x41, 0xFF, 0x13]),
         Snippet("UTF-16 BE BOM then garbage", [0xFE, 0xFF, 0xDC, 0x00, 0x00]),
         Snippet("UTF-8 BOM then invalid UTF-8", [0xEF, 0xBB, 0xBF, 0xC3, 0x28]),
-        Snippet("bare -Infinity and NaN", "[{\"title\": \"Data Analyst\", \"min_amount\": -Infinity, \"max_amount\": NaN}]"),
+        Snippet("bare -Infinity and NaN",
+                "[{\"title\": \"Data Analyst\", \"min_amount\": -Infinity, \"max_amount\": NaN}]"),
         Snippet("only a quote", "\""),
         Snippet("only a comma", ","),
         Snippet("only whitespace", " \n\t\r\n"),
@@ -156,22 +167,20 @@ import Testing
     }
 
     @Test func deeplyNestedRecordIsRejectedAndTheNextOneKept() throws {
-        let text = "[{\"title\": \"x\", \"deep\": " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
-            + "}, {\"title\": \"Data Analyst\"}]"
-        let result = try Self.run(Array(text.utf8))
+        let result = try Self.run(Array(Self.recordHoldingNestedArrays.utf8))
         #expect(result.records == 2)
         #expect(result.titles == [nil, "Data Analyst"])
     }
 
     @Test func deeplyNestedDocumentWithoutRecordsIsAFileError() throws {
-        let result = try Self.run(Array((String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)).utf8))
+        let result = try Self.run(Array(Self.nestedArrays.utf8))
         #expect(result.error != nil)
     }
 
     /// Bare `NaN`/`-Infinity` become null; the same words inside strings stay text.
     @Test func nanInsideAStringStaysAString() throws {
-        let text = "[{\"title\": \"NaN\", \"company\": \"Infinity Labs\", \"location\": \"-Infinity\", \"min_amount\": NaN, "
-            + "\"max_amount\": -Infinity}]"
+        let text = "[{\"title\": \"NaN\", \"company\": \"Infinity Labs\", \"location\": \"-Infinity\", "
+            + "\"min_amount\": NaN, \"max_amount\": -Infinity}]"
         guard case .record(_, let record)? = JSONRecordReader.elements(Array(text.utf8)).first else {
             Issue.record("no record read")
             return
@@ -241,7 +250,8 @@ import Testing
         _ = SkillExtractor.shared.extract(from: s)
         _ = SkillExtractor.shared.canonicalize([s, s.lowercased()])
         _ = KeywordExtractor.keywords(title: s, description: s, skills: [s])
-        _ = WorkModeDetector.detect(texts: [("title", s), ("description", s)], flags: [("is_remote", s.count.isMultiple(of: 2))])
+        _ = WorkModeDetector.detect(texts: [("title", s), ("description", s)],
+                                    flags: [("is_remote", s.count.isMultiple(of: 2))])
     }
 
     // MARK: - Running the reader
@@ -267,7 +277,8 @@ import Testing
         try Data(bytes).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         var result = Result()
-        var postings = 0, rejections = 0
+        var postings = 0
+        var rejections = 0
         do {
             let info = try JobFileReader(now: now).read(url) { outcome in
                 switch outcome {
@@ -282,7 +293,8 @@ import Testing
                 }
             }
             result.records = info.records
-            #expect(info.records == postings + rejections, "\(info.container): \(info.records) records, \(postings) postings, \(rejections) rejections")
+            #expect(info.records == postings + rejections,
+                    "\(info.container): \(info.records) records, \(postings) postings, \(rejections) rejections")
         } catch let error as FileImportError {
             result.error = error.reason
         }
