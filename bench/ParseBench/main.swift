@@ -65,11 +65,20 @@ if !FileManager.default.fileExists(atPath: benchFile.path) {
 }
 measure(benchFile, label: "generated (\(count))")
 
+/// CPU time of the whole process (all threads).
+func processCPUSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
 /// Reads `url` once with `workers` normalizing threads and prints postings/s of wall time (the whole read:
-/// reading, normalizing and in-order delivery on this thread).
+/// reading, normalizing and in-order delivery on this thread), and the process CPU time over wall time
+/// (how many cores the read kept busy; below `workers` when other work on the machine takes the cores).
 func measureWall(_ url: URL, workers: Int) {
     let reader = JobFileReader(now: now, workers: workers)
     var postings = 0
+    let cpuStart = processCPUSeconds()
     let start = DispatchTime.now().uptimeNanoseconds
     do {
         _ = try reader.read(url) { if case .posting = $0 { postings += 1 } }
@@ -78,8 +87,10 @@ func measureWall(_ url: URL, workers: Int) {
         return
     }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    let cpu = processCPUSeconds() - cpuStart
     print("generated (\(count)), wall, workers \(workers)".padding(toLength: 46, withPad: " ", startingAt: 0)
-          + String(format: "%6d postings  %7.3f s wall %8.0f postings/s", postings, seconds, Double(postings) / seconds))
+          + String(format: "%6d postings  %7.3f s wall %8.0f postings/s  (%.2f cores busy)",
+                   postings, seconds, Double(postings) / seconds, cpu / seconds))
 }
 
 // Workers 1 and 2 alternate (1, 2, 1, 2) so that load from other work on the machine hits both alike.
