@@ -2,25 +2,31 @@ import Core
 import Data
 import Foundation
 
-/// `centrald import FILE… [--platform NAME] [--json]`.
+/// `centrald import FILE… [--platform NAME] [--workers N] [--json]`.
 enum ImportCommand {
     static let help = """
-        usage: centrald import FILE… [--platform NAME] [--json]
+        usage: centrald import FILE… [--platform NAME] [--workers N] [--json]
 
         Imports job postings. The format of each file is detected: JobSpy JSON/CSV, Dice API JSON,
         Dice CSV, Indeed scrape JSON, Glassdoor CSV, Naukri CSV, Adzuna CSV, schema.org JSON-LD,
         CentralD's own JSON / JSON Lines. --platform overrides the platform recorded for every posting.
+        --workers sets the threads that normalize records (default: one per processor; 1 = this thread only).
         Exit status: 0 when every file was read (records may be rejected), 1 when a file could not be read.
         """
 
     static func run(_ argv: [String]) throws -> Int32 {
-        let args = try Arguments(argv, valued: ["platform"])
+        let args = try Arguments(argv, valued: ["platform", "workers"])
         try args.allowFlags(["json"])
         guard !args.positionals.isEmpty else { throw UsageError("import needs at least one FILE") }
         let json = args.flag("json")
         let conn = try DatabaseLocator().connect()
         let writer = JobImportWriter(connection: conn)
-        let reader = JobFileReader(now: Date(), platformOverride: args.option("platform")?.lowercased())
+        var workers = ProcessInfo.processInfo.activeProcessorCount
+        if let text = args.option("workers") {
+            guard let n = Int(text), n >= 1 else { throw UsageError("--workers needs a whole number ≥ 1, not '\(text)'") }
+            workers = n
+        }
+        let reader = JobFileReader(now: Date(), platformOverride: args.option("platform")?.lowercased(), workers: workers)
         var failed = false
         var results: [[String: Any]] = []
         for path in args.positionals {

@@ -12,9 +12,17 @@ public struct JobFileReader {
     }
 
     public var normalizer: PostingNormalizer
+    /// Threads that map and normalize records at once; 1 reads, normalizes and delivers on the calling thread only.
+    public var workers: Int
+    /// Records per batch handed to the workers (at most two batches are held at once).
+    var batchSize = 1_024
 
-    public init(now: Date = Date(), platformOverride: String? = nil) {
+    /// A reader that normalizes on `workers` threads (default: one per active processor). Outcomes reach `body`
+    /// in record order on the calling thread, whatever the worker count.
+    public init(now: Date = Date(), platformOverride: String? = nil,
+                workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
         normalizer = PostingNormalizer(now: now, platformOverride: platformOverride)
+        self.workers = max(1, workers)
     }
 
     public func read(_ url: URL, _ body: (RecordOutcome) throws -> Void) throws -> FileInfo {
@@ -56,35 +64,43 @@ public struct JobFileReader {
             }
             throw unrecognised(file, elements.lazy.compactMap { if case .record(_, let r) = $0 { return Array(r.keys) } else { return nil } }.first)
         }
-        for e in elements { try handle(e, format: format, body) }
+        var start = 0
+        try deliver(format: format, body) {
+            guard start < elements.count else { return nil }
+            defer { start = min(elements.count, start + batchSize) }
+            return elements[start..<min(elements.count, start + batchSize)].map { .element($0) }
+        }
         return FileInfo(format: format, container: "JSON", encoding: encoding, records: elements.count)
     }
 
     private func readJSONLines(handle: FileHandle, head: [UInt8], file: String, _ body: (RecordOutcome) throws -> Void) throws -> FileInfo {
+        var lines = LineSplitter(handle: handle, head: head)
         var format: SourceFormat?
         var number = 0
-        var pending: [UInt8] = head
-        var atEnd = false
-        func process(_ line: ArraySlice<UInt8>) throws {
-            guard line.contains(where: { !JSONRecordReader.isSpace($0) }) else { return }
-            number += 1
-            let element = JSONRecordReader.parseLine(Array(line), number: number)
+        func nextLine() -> [UInt8]? {
+            while let line = lines.next() {
+                if line.contains(where: { !JSONRecordReader.isSpace($0) }) {
+                    number += 1
+                    return line
+                }
+            }
+            return nil
+        }
+        // One by one until the first record fixes the format (almost always line 1), and throughout with one worker.
+        while format == nil || workers == 1, let line = nextLine() {
+            let element = JSONRecordReader.parseLine(line, number: number)
             if format == nil, case .record(_, let r) = element {
                 format = SourceFormat.detect(keys: Set(r.keys))
                 if format == nil { throw unrecognised(file, Array(r.keys)) }
             }
-            try self.handle(element, format: format ?? .centrald, body)
+            try body(Self.outcome(element, format: format ?? .centrald, normalizer: normalizer))
         }
-        while true {
-            var start = pending.startIndex
-            while let nl = pending[start...].firstIndex(of: 0x0A) {
-                try process(pending[start..<nl])
-                start = nl + 1
+        if let format, workers > 1 {
+            try deliver(format: format, body) {
+                var batch: [Pending] = []
+                while batch.count < batchSize, let line = nextLine() { batch.append(.line(number: number, line)) }
+                return batch.isEmpty ? nil : batch
             }
-            pending.removeSubrange(..<start)
-            if atEnd { break }
-            let chunk = handle.readData(ofLength: 1 << 20)
-            if chunk.isEmpty { atEnd = true; pending.append(0x0A) } else { pending += chunk }
         }
         return FileInfo(format: format ?? .centrald, container: "JSON Lines", encoding: "UTF-8", records: number)
     }
@@ -97,33 +113,97 @@ public struct JobFileReader {
         }
         guard let format = SourceFormat.detect(keys: Set(header)) else { throw unrecognised(file, header) }
         var count = 0
-        while let row = reader.next() {
-            count += 1
-            if let error = row.error {
-                try body(.rejected(RecordIssue(recordNumber: row.number, field: "row", reason: error, platform: nil)))
-                continue
+        try deliver(format: format, body) {
+            var batch: [Pending] = []
+            while batch.count < batchSize, let row = reader.next() {
+                count += 1
+                if let error = row.error {
+                    batch.append(.done(.rejected(RecordIssue(recordNumber: row.number, field: "row", reason: error, platform: nil))))
+                    continue
+                }
+                var record: [String: Any] = [:]
+                for (i, key) in header.enumerated() where i < row.fields.count && record[key] == nil {
+                    record[key] = row.fields[i]
+                }
+                batch.append(.element(.record(number: row.number, record)))
             }
-            var record: [String: Any] = [:]
-            for (i, key) in header.enumerated() where i < row.fields.count && record[key] == nil {
-                record[key] = row.fields[i]
-            }
-            try handle(.record(number: row.number, record), format: format, body)
+            return batch.isEmpty ? nil : batch
         }
         return FileInfo(format: format, container: "CSV", encoding: encoding, records: count)
     }
 
-    private func handle(_ element: JSONRecordReader.Element, format: SourceFormat, _ body: (RecordOutcome) throws -> Void) throws {
+    // MARK: - Normalizing
+
+    /// A record on its way to normalization.
+    private enum Pending {
+        case line(number: Int, [UInt8])
+        case element(JSONRecordReader.Element)
+        case done(RecordOutcome)
+    }
+
+    /// Normalizes the batches `next` returns, on `workers` threads when there are several, and passes the
+    /// outcomes to `body` in record order on this thread.
+    private func deliver(format: SourceFormat, _ body: (RecordOutcome) throws -> Void, next: () throws -> [Pending]?) throws {
+        let normalizer = normalizer
+        let outcome: @Sendable (Pending) -> RecordOutcome = { pending in
+            switch pending {
+            case .line(let number, let line):
+                return Self.outcome(JSONRecordReader.parseLine(line, number: number), format: format, normalizer: normalizer)
+            case .element(let element):
+                return Self.outcome(element, format: format, normalizer: normalizer)
+            case .done(let outcome):
+                return outcome
+            }
+        }
+        if workers == 1 {
+            while let batch = try next() {
+                for pending in batch { try body(outcome(pending)) }
+            }
+            return
+        }
+        try OrderedParallelMap<Pending, RecordOutcome>(workers: workers).run(next: next, transform: outcome, deliver: body)
+    }
+
+    private static func outcome(_ element: JSONRecordReader.Element, format: SourceFormat,
+                                normalizer: PostingNormalizer) -> RecordOutcome {
         switch element {
         case .broken(let n, let reason):
-            try body(.rejected(RecordIssue(recordNumber: n, field: "record", reason: reason)))
+            return .rejected(RecordIssue(recordNumber: n, field: "record", reason: reason))
         case .record(let n, let record):
             let raw = SourceMapping.map(record, format: format)
-            try body(normalizer.normalize(raw, recordNumber: n, defaultPlatform: format.defaultPlatform))
+            return normalizer.normalize(raw, recordNumber: n, defaultPlatform: format.defaultPlatform)
         }
     }
 
     private func unrecognised(_ file: String, _ keys: [String]?) -> FileImportError {
         let shown = (keys ?? []).sorted().prefix(8).joined(separator: ", ")
         return FileImportError(file: file, reason: "records have no recognisable job fields (no title/job title column); fields seen: \(shown)")
+    }
+}
+
+/// The lines of a file read 1 MiB at a time, without their newline; the last line needs none.
+private struct LineSplitter {
+    private let handle: FileHandle
+    private var pending: [UInt8]
+    private var start = 0
+    private var atEnd = false
+
+    init(handle: FileHandle, head: [UInt8]) {
+        self.handle = handle
+        pending = head
+    }
+
+    mutating func next() -> [UInt8]? {
+        while true {
+            if let newline = pending[start...].firstIndex(of: 0x0A) {
+                defer { start = newline + 1 }
+                return Array(pending[start..<newline])
+            }
+            if atEnd { return nil }
+            pending.removeSubrange(..<start)
+            start = 0
+            let chunk = handle.readData(ofLength: 1 << 20)
+            if chunk.isEmpty { atEnd = true; pending.append(0x0A) } else { pending += chunk }
+        }
     }
 }
