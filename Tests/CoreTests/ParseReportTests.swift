@@ -23,10 +23,11 @@ import Testing
         #expect(line.contains(#""min":28.71,"max":35.87"#))
     }
 
-    @Test func absentSalaryIsAllNull() throws {
+    @Test func absentSalaryIsNullAndSaysWhy() throws {
         let line = try ParseReport.json(kind: "salary", text: "Depends on \"Experience\"\n", now: Self.now)
         #expect(line == #"{"input":"Depends on \"Experience\"\n","currency":null,"interval":null,"min":null,"#
-            + #""max":null,"annual_min":null,"annual_max":null,"source":null,"unstated":null,"note":null}"#)
+            + #""max":null,"annual_min":null,"annual_max":null,"source":null,"unstated":null,"#
+            + #""note":"no pay amount in this text"}"#)
     }
 
     @Test func experienceLine() throws {

@@ -33,7 +33,8 @@ public enum ParseReport {
             o.add("annual_max", s?.annualMax.map(JSONValue.number) ?? .null)
             o.add("source", s.map { .string($0.source.rawValue) } ?? .null)
             o.add("unstated", s.map { .bool($0.unstated) } ?? .null)
-            o.add("note", s?.note.map(JSONValue.string) ?? .null)
+            // Say why nothing came out, in the importer's words: no amount, or money that is not pay.
+            o.add("note", s.map { $0.note.map(JSONValue.string) ?? .null } ?? .string("no pay amount in this text"))
         case "experience":
             let e = ExperienceParser.parse(text)
             o.add("years_min", e?.yearsMin.map(JSONValue.number) ?? .null)
