@@ -29,6 +29,10 @@ public final class PGResult {
         for i in 0..<rowCount { out[string(i, 0) ?? ""] = int(i, 1) ?? 0 }
         return out
     }
+    /// A JSON array of strings in a text column (`json_agg(...)::text`), [] when NULL or not an array.
+    public func jsonStrings(_ row: Int, _ col: Int) -> [String] {
+        (string(row, col).flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) }) ?? []
+    }
     /// Reads a timestamptz sent as epoch seconds (select `extract(epoch from x)`).
     public func date(_ row: Int, _ col: Int) -> Date? { double(row, col).map { Date(timeIntervalSince1970: $0) } }
 }
@@ -81,6 +85,11 @@ public enum PGArray {
         }
         out.append(UInt8(ascii: "}"))
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A number as text for a numeric parameter or COPY field (whole numbers without ".0"); nil is NULL.
+    public static func number(_ d: Double?) -> String? {
+        d.map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int64($0)) : String($0) }
     }
 
     /// The same for non-optional elements (one pass over the bytes; a hot path of every import row).

@@ -78,7 +78,6 @@ public final class CandidateStore {
         let (inserted, updated, newRoles) = try conn.transaction { () -> (Int, Int, [String]) in
             let (roleIds, newRoles) = try resolveRoles(records.flatMap { $0.1.preferredRoles })
             let rs = records.map(\.1)
-            func num(_ d: Double?) -> String? { d.map { String($0) } }
             let set = Self.columns.dropFirst().map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
             let changed = Self.columns.dropFirst().map { "candidates.\($0)" }.joined(separator: ", ")
             let incoming = Self.columns.dropFirst().map { "EXCLUDED.\($0)" }.joined(separator: ", ")
@@ -96,8 +95,8 @@ public final class CandidateStore {
                 """,
                 [tenant.id, PGArray.literal(rs.map(\.externalRef)), rs.map(\.firstName), rs.map(\.lastName),
                  PGArray.literal(rs.map(\.email)), PGArray.literal(rs.map(\.title)), PGArray.literal(rs.map(\.summary)),
-                 rs.map { $0.skills.pgText }, PGArray.literal(rs.map { num($0.totalExperienceYears) }),
-                 PGArray.literal(rs.map { num($0.expectedSalary) }), PGArray.literal(rs.map(\.salaryCurrency)),
+                 rs.map { $0.skills.pgText }, PGArray.literal(rs.map { PGArray.number($0.totalExperienceYears) }),
+                 PGArray.literal(rs.map { PGArray.number($0.expectedSalary) }), PGArray.literal(rs.map(\.salaryCurrency)),
                  PGArray.literal(rs.map { $0.salaryInterval?.rawValue }), rs.map { $0.preferredLocations.pgText },
                  rs.map(\.remotePreference.rawValue),
                  rs.map { r in "{" + r.preferredRoles.compactMap { roleIds[$0.lowercased()] }.map(String.init).joined(separator: ",") + "}" }])
@@ -168,14 +167,11 @@ public final class CandidateStore {
                    (SELECT count(*) FROM candidate_job_matches m WHERE m.candidate_id = c.id)
             FROM candidates c WHERE c.tenant_id = $1::uuid ORDER BY c.id
             """, [tenant.id])
-        func strings(_ json: String?) -> [String] {
-            (json.flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) }) ?? []
-        }
         return (0..<r.rowCount).map {
             CandidateRow(id: r.int64($0, 0) ?? 0, externalRef: r.string($0, 1), firstName: r.string($0, 2) ?? "",
                          lastName: r.string($0, 3) ?? "", email: r.string($0, 4), title: r.string($0, 5),
-                         skills: strings(r.string($0, 6)), totalExperienceYears: r.double($0, 7),
-                         status: r.string($0, 8) ?? "", preferredRoles: strings(r.string($0, 9)), matches: r.int($0, 10) ?? 0)
+                         skills: r.jsonStrings($0, 6), totalExperienceYears: r.double($0, 7),
+                         status: r.string($0, 8) ?? "", preferredRoles: r.jsonStrings($0, 9), matches: r.int($0, 10) ?? 0)
         }
     }
 }

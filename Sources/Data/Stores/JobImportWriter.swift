@@ -249,7 +249,7 @@ public final class JobImportWriter {
     }
 
     static func copyRow(_ n: Int, _ p: JobPosting) -> [String?] {
-        func num(_ d: Double?) -> String? { d.map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int64($0)) : String($0) } }
+        let num = PGArray.number
         let s = p.salary
         return [
             String(n), p.platform, p.externalJobId ?? "h:" + p.contentHash, p.url, p.title, p.company, p.locationRaw,

@@ -101,10 +101,9 @@ public final class MatchRunner {
                     let c = candidates[Int(match.candidate)]
                     let score = matcher.matchScore(for: match)
                     let explanation = String(decoding: try encoder.encode(score.explanation), as: UTF8.self)
-                    func num(_ d: Double?) -> String? { d.map { String($0) } }
                     try writer.row([
-                        c.tenantId, String(c.id), String(jobs[Int(match.job)].0), num(score.skills), num(score.experience),
-                        num(score.location), num(score.salary), num(score.semantic), String(score.matchScore),
+                        c.tenantId, String(c.id), String(jobs[Int(match.job)].0), PGArray.number(score.skills), PGArray.number(score.experience),
+                        PGArray.number(score.location), PGArray.number(score.salary), PGArray.number(score.semantic), String(score.matchScore),
                         score.grade ?? "D", score.matchedSkills.pgText, score.missingSkills.pgText, explanation,
                     ])
                 }
@@ -151,12 +150,12 @@ public final class MatchRunner {
             r = try conn.query(select + " WHERE c.status <> 'archived' ORDER BY c.id")
         }
         return (0..<r.rowCount).map { i in
-            let skills = Self.strings(r.string(i, 2))
+            let skills = r.jsonStrings(i, 2)
             let candidate = MatchCandidate(
                 id: r.string(i, 0) ?? "", skills: skills, totalExperienceYears: r.double(i, 3),
                 expectedSalary: r.double(i, 4), salaryCurrency: r.string(i, 5),
                 salaryInterval: r.string(i, 6).flatMap(PayInterval.init(rawValue:)) ?? .year,
-                preferredLocations: Self.strings(r.string(i, 7)),
+                preferredLocations: r.jsonStrings(i, 7),
                 remotePreference: r.string(i, 8).flatMap(RemotePreference.init(rawValue:)),
                 embedding: Self.vector(r.string(i, 9)), embeddingModel: r.string(i, 10))
             return StoredCandidate(id: r.int64(i, 0) ?? 0, tenantId: r.string(i, 1) ?? "", candidate: candidate, skills: skills)
@@ -218,7 +217,7 @@ public final class MatchRunner {
                                 min: low ?? high, max: high ?? low, source: .posted)
             }
             let job = MatchJob(
-                id: r.string(i, 0) ?? "", title: r.string(i, 1), skills: Self.strings(r.string(i, 2)),
+                id: r.string(i, 0) ?? "", title: r.string(i, 1), skills: r.jsonStrings(i, 2),
                 experience: minYears == nil && maxYears == nil ? nil : ExperienceRange(yearsMin: minYears, yearsMax: maxYears),
                 location: Location(city: r.string(i, 5), region: r.string(i, 6), country: r.string(i, 7),
                                    remote: mode == .remote),
@@ -226,10 +225,6 @@ public final class MatchRunner {
                 embedding: Self.vector(r.string(i, 14)), embeddingModel: r.string(i, 15))
             return (r.int64(i, 0) ?? 0, job)
         }
-    }
-
-    static func strings(_ json: String?) -> [String] {
-        (json.flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) }) ?? []
     }
 
     /// pgvector text "[0.1,0.2,…]".
