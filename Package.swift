@@ -24,6 +24,7 @@ let package = Package(
         .target(name: "Embedding", dependencies: ["Core", "COpenBLAS", "CCurl"]),
         .executableTarget(name: "centrald", dependencies: ["Core", "Data", "CentralTUI"]),
         .executableTarget(name: "bench-parse", dependencies: ["Core"], path: "bench/ParseBench"),
+        .executableTarget(name: "bench-match", dependencies: ["Core", "Data"], path: "bench/MatchBench"),
 
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "DataTests", dependencies: ["Core", "Data"]),

@@ -21,12 +21,15 @@ enum MatchCommand {
         if args.flag("json") {
             try printJSON([
                 "candidates": s.candidates, "jobs": s.jobs, "pairs_scored": s.pairsScored, "kept": s.kept,
-                "inserted": s.inserted, "updated": s.updated, "unchanged": s.unchanged, "seconds": s.seconds,
+                "inserted": s.inserted, "updated": s.updated, "unchanged": s.unchanged, "removed": s.removed,
+                "retained": s.retained, "seconds": s.seconds,
                 "load_seconds": s.loadSeconds, "score_seconds": s.scoreSeconds, "write_seconds": s.writeSeconds,
             ])
         } else {
             print("matched \(s.candidates) candidates against \(s.jobs) jobs: \(s.pairsScored) pairs scored, \(s.kept) kept "
                   + "(>= threshold); inserted \(s.inserted), updated \(s.updated), unchanged \(s.unchanged)"
+                  + (s.removed + s.retained > 0 ? "; \(s.removed) suggestions no longer hold and were removed" : "")
+                  + (s.retained > 0 ? ", \(s.retained) acted-on matches kept" : "")
                   + String(format: " in %.2fs (load %.2fs, score %.2fs, write %.2fs)", s.seconds, s.loadSeconds,
                            s.scoreSeconds, s.writeSeconds))
         }

@@ -30,6 +30,18 @@ import Testing
         #expect(score.explanation.summary.hasPrefix("80.98 (A): skills 66.7, experience 100, location 90"))
     }
 
+    @Test func explanationJSONReadsBackAsTheSameExplanation() throws {
+        // A candidate with no salary: one component left out, so the JSON carries a null score.
+        var candidate = Self.seedCandidate
+        candidate.expectedSalary = nil
+        let explanation = scorer.score(candidate, Self.seedJob, semanticOverride: 0.78).explanation
+        let text = explanation.jsonText
+        #expect(text.contains("\"scoring_version\":\"match-v1\""))
+        #expect(text.contains("\"component\":\"salary\",\"score\":null,\"status\":\"left_out\""))
+        let decoded = try JSONDecoder().decode(MatchExplanation.self, from: Data(text.utf8))
+        #expect(decoded == explanation)
+    }
+
     @Test func seedWorkedExampleFromImporterJSON() throws {
         let candidateJSON = """
             {"id": 17, "skills": ["Python", "AWS"], "total_experience_years": "5", "expected_salary": 132000,

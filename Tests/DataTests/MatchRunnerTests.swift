@@ -115,6 +115,42 @@ struct MatchRunnerTests {
         #expect(throws: StoreError.unknownTenant("ghost")) { try runner.rerunMatches(.tenant("ghost")) }
     }
 
+    @Test func suggestionsThatNoLongerHoldGoAndMatchesARecruiterActedOnStay() throws {
+        let (conn, ada, _) = try Self.fixture()
+        let runner = MatchRunner(connection: conn)
+        _ = try runner.rerunMatches(.candidate(ada))
+        let store = MatchStore(connection: conn)
+        let before = try store.matches(candidateId: ada)
+        let northwind = try #require(before.first { $0.company == "Northwind" })
+        let contoso = try #require(before.first { $0.company == "Contoso" })
+        try store.setStatus(matchId: contoso.id, to: "VIEWED")
+        try conn.query("UPDATE job_postings SET status = 'EXPIRED' WHERE company IN ('Northwind', 'Contoso')")
+        let s = try runner.rerunMatches(.candidate(ada))
+        #expect(s.removed == 1)
+        #expect(s.retained == 1)
+        let after = try store.matches(candidateId: ada)
+        #expect(!after.contains { $0.id == northwind.id })
+        #expect(after.first { $0.id == contoso.id }?.status == "VIEWED")
+        #expect(after.count == before.count - 1)
+    }
+
+    @Test func aChangedJobIsExplainedAgainEvenWhenItsScoresStayTheSame() throws {
+        let (conn, ada, _) = try Self.fixture()
+        let runner = MatchRunner(connection: conn)
+        let first = try runner.rerunMatches(.candidate(ada))
+        let id = try #require(try MatchStore(connection: conn).matches(candidateId: ada).first { $0.company == "Northwind" }?.id)
+        let scoredAt = try conn.text("SELECT scored_at::text FROM candidate_job_matches WHERE id = $1", [id])
+        // The importer bumps updated_at when a posting changes; here only the company's name does.
+        try conn.query("UPDATE job_postings SET company = 'Northwind Traders', updated_at = now() WHERE external_job_id = 'py-1'")
+        let second = try runner.rerunMatches(.candidate(ada))
+        #expect((second.inserted, second.updated, second.unchanged) == (0, 0, first.kept))
+        // Scored again (same numbers, so not counted as updated), and not scored again on the next run.
+        let rescored = try conn.text("SELECT scored_at::text FROM candidate_job_matches WHERE id = $1", [id])
+        #expect(rescored != scoredAt)
+        _ = try runner.rerunMatches(.candidate(ada))
+        #expect(try conn.text("SELECT scored_at::text FROM candidate_job_matches WHERE id = $1", [id]) == rescored)
+    }
+
     @Test func statusMovesAlongTheWorkflowWithWhoWhenAndWhy() throws {
         let (conn, ada, _) = try Self.fixture()
         _ = try MatchRunner(connection: conn).rerunMatches(.candidate(ada))

@@ -51,7 +51,12 @@ public struct DemoDataset: Sendable {
 
     /// 100 candidates per tenant, 300 in all.
     public func candidates() -> [DemoCandidate] {
-        DemoCandidateFactory.make(tenants: tenants, perTenant: 100, seed: seed)
+        candidates(perTenant: 100)
+    }
+
+    /// `perTenant` candidates for each of the three tenants (benchmarks use thousands).
+    public func candidates(perTenant: Int) -> [DemoCandidate] {
+        DemoCandidateFactory.make(tenants: tenants, perTenant: perTenant, seed: seed)
     }
 
     /// The five scrapers, "scraper-a" to "scraper-e".

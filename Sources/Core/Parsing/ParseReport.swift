@@ -82,6 +82,8 @@ public enum ParseReport {
 /// A JSON value for `JSONLine`.
 enum JSONValue {
     case string(String), number(Double), bool(Bool), array([JSONValue]), null
+    /// Keys in the order given.
+    case object([(String, JSONValue)])
 
     func write(into out: inout String) {
         switch self {
@@ -96,6 +98,15 @@ enum JSONValue {
                 item.write(into: &out)
             }
             out += "]"
+        case .object(let fields):
+            out += "{"
+            for (n, (key, value)) in fields.enumerated() {
+                if n > 0 { out += "," }
+                JSONValue.escape(key, into: &out)
+                out += ":"
+                value.write(into: &out)
+            }
+            out += "}"
         }
     }
 

@@ -45,7 +45,9 @@ public struct DemoLoader {
         return result
     }
 
-    private func loadRoles() throws -> Int {
+    /// Inserts the 25 canonical roles and their aliases (idempotent); returns how many roles.
+    @discardableResult
+    public func loadRoles() throws -> Int {
         for role in dataset.roles {
             let r = try conn.query("""
                 INSERT INTO global_roles (canonical_role) VALUES ($1)
@@ -59,7 +61,9 @@ public struct DemoLoader {
         return dataset.roles.count
     }
 
-    private func loadTenants() throws -> Int {
+    /// Inserts the three demo tenants (idempotent); returns how many.
+    @discardableResult
+    public func loadTenants() throws -> Int {
         for t in dataset.tenants {
             try conn.query("INSERT INTO tenants (slug, name) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING", [t.slug, t.name])
         }
@@ -67,7 +71,13 @@ public struct DemoLoader {
     }
 
     private func loadCandidates() throws -> Int {
-        let candidates = dataset.candidates()
+        try insertCandidates(dataset.candidates())
+    }
+
+    /// Inserts `candidates` (their tenants must exist), resolving preferred roles through `role_aliases`;
+    /// a candidate already stored under the same tenant and reference is left as it is. Returns the count given.
+    @discardableResult
+    public func insertCandidates(_ candidates: [DemoCandidate]) throws -> Int {
         try conn.query("""
             INSERT INTO candidates (tenant_id, external_ref, first_name, last_name, email, title, summary, skills,
                 total_experience_years, expected_salary, salary_currency, salary_interval, preferred_locations,
