@@ -151,6 +151,19 @@ struct MatchRunnerTests {
         #expect(try conn.text("SELECT scored_at::text FROM candidate_job_matches WHERE id = $1", [id]) == rescored)
     }
 
+    @Test func aMatchCannotNameAnotherTenantThanItsCandidates() throws {
+        let (conn, ada, _) = try Self.fixture()
+        try TenantStore(connection: conn).addTenant(slug: "other", name: "Other")
+        let job = try #require(try conn.query("SELECT id FROM job_postings LIMIT 1").int64(0, 0))
+        let error = try #require(throws: PGError.self) {
+            try conn.query("""
+                INSERT INTO candidate_job_matches (tenant_id, candidate_id, job_posting_id, match_score, grade)
+                SELECT id, $1, $2, 90, 'A' FROM tenants WHERE slug = 'other'
+                """, [ada, job])
+        }
+        #expect(error.sqlState == "23503")  // foreign_key_violation
+    }
+
     @Test func statusMovesAlongTheWorkflowWithWhoWhenAndWhy() throws {
         let (conn, ada, _) = try Self.fixture()
         _ = try MatchRunner(connection: conn).rerunMatches(.candidate(ada))

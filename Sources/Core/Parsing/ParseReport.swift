@@ -119,6 +119,12 @@ enum JSONValue {
 
     static func escape(_ s: String, into out: inout String) {
         out += "\""
+        // Most text needs no escaping: append it whole (per-scalar appends were most of a match run's write time).
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            out += s
+            out += "\""
+            return
+        }
         for u in s.unicodeScalars {
             switch u {
             case "\"": out += "\\\""

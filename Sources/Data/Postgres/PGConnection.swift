@@ -118,13 +118,27 @@ public final class PGCopyWriter {
 
     /// Appends one row; nil fields are NULL. Values are escaped for COPY text format.
     public func row(_ fields: [String?]) throws {
+        Self.append(fields, to: &buffer)
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    /// One access to the buffer per row (per-byte appends to the stored property paid an exclusivity check each),
+    /// and fields that need no escaping are copied whole.
+    private static func append(_ fields: [String?], to buffer: inout [UInt8]) {
         for (i, f) in fields.enumerated() {
             if i > 0 { buffer.append(0x09) }
             guard let f else {
                 buffer.append(contentsOf: [0x5C, 0x4E])  // \N
                 continue
             }
-            for b in f.utf8 {
+            let utf8 = f.utf8
+            if !utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x00 }) {
+                if utf8.withContiguousStorageIfAvailable({ buffer.append(contentsOf: $0) }) == nil {
+                    buffer.append(contentsOf: utf8)
+                }
+                continue
+            }
+            for b in utf8 {
                 switch b {
                 case 0x5C: buffer.append(contentsOf: [0x5C, 0x5C])
                 case 0x09: buffer.append(contentsOf: [0x5C, 0x74])
@@ -136,7 +150,6 @@ public final class PGCopyWriter {
             }
         }
         buffer.append(0x0A)
-        if buffer.count >= 1 << 20 { try flush() }
     }
 
     func flush() throws {

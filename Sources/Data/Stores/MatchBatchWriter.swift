@@ -73,116 +73,122 @@ struct MatchBatchWriter {
         return out
     }
 
-    /// Compares `kept` with what is stored for `candidateIds` and writes the difference in one transaction.
-    /// `key` and `tenant` give a kept pair's database ids and its candidate's tenant.
+    /// Compares `kept` with what is stored for `candidateIds` and writes the difference, in one transaction that
+    /// holds the match-writing lock (two runs over the same candidates take turns). `key` and `tenant` give a kept
+    /// pair's database ids and its candidate's tenant.
     func write(kept: [BatchMatch], candidateIds: [Int64], matcher: BatchMatcher,
                key: (BatchMatch) -> MatchPairKey, tenant: (BatchMatch) -> String) throws -> Outcome {
-        var outcome = Outcome()
-        var stored = try storedMatches(candidateIds: candidateIds)
-        var changed: [BatchMatch] = []
-        for match in kept {
-            if let old = stored.removeValue(forKey: key(match)),
-               old.isSame(as: match, grade: scorer.config.grade(for: match.matchScore)) {
-                outcome.unchanged += 1
-            } else {
-                changed.append(match)
-            }
-        }
-        // Pairs no longer kept (job expired, no longer in the candidate's roles, score under the threshold):
-        // a suggestion goes; a match a recruiter has acted on stays with its history.
-        let stale = stored.values.filter(\.isSuggested).map(\.id)
-        outcome.retained = stored.count - stale.count
-        guard !changed.isEmpty || !stale.isEmpty else { return outcome }
-
         try conn.transaction {
+            try conn.query("SELECT pg_advisory_xact_lock(hashtext('centrald.match-write'))")
+            var outcome = Outcome()
+            var stored = try storedMatches(candidateIds: candidateIds)
+            var fresh: [BatchMatch] = [], changed: [BatchMatch] = []
+            for match in kept {
+                guard let old = stored.removeValue(forKey: key(match)) else {
+                    fresh.append(match)
+                    continue
+                }
+                if old.isSame(as: match, grade: scorer.config.grade(for: match.matchScore)) {
+                    outcome.unchanged += 1
+                } else {
+                    changed.append(match)
+                }
+            }
+            if !fresh.isEmpty {
+                // No stored row for these pairs (and the lock keeps it so): straight into the table.
+                try copy(fresh, into: "candidate_job_matches", matcher: matcher, key: key, tenant: tenant)
+                outcome.inserted = fresh.count
+            }
             if !changed.isEmpty {
-                let (inserted, updated) = try upsert(changed, matcher: matcher, key: key, tenant: tenant)
-                outcome.inserted = inserted
-                outcome.updated = updated
-                outcome.unchanged += changed.count - inserted - updated
+                outcome.updated = try update(changed, matcher: matcher, key: key, tenant: tenant)
+                outcome.unchanged += changed.count - outcome.updated
             }
+            // Pairs no longer kept (job expired, no longer in the candidate's roles, score under the threshold):
+            // a suggestion goes; a match a recruiter has acted on stays with its history.
+            let stale = stored.values.filter(\.isSuggested).map(\.id)
+            outcome.retained = stored.count - stale.count
             if !stale.isEmpty {
-                outcome.removed = try conn.query("""
-                    DELETE FROM candidate_job_matches WHERE id = ANY ($1::bigint[]) AND status = 'SUGGESTED'
-                    """, [stale.map(String.init)]).affectedRows
+                outcome.removed = try conn.query("DELETE FROM candidate_job_matches WHERE id = ANY ($1::bigint[])",
+                                                 [stale.map(String.init)]).affectedRows
             }
+            return outcome
         }
-        return outcome
     }
 
     private static let scoreColumns = ["skills_score", "experience_score", "location_score", "salary_score",
                                        "semantic_score", "match_score", "grade", "matched_skills", "missing_skills",
                                        "explanation"]
 
-    /// COPY into a stage, then one upsert that rewrites a stored match only when something differs (its status
-    /// and history stay); pairs scored the same again get a new `scored_at` only.
-    private func upsert(_ changed: [BatchMatch], matcher: BatchMatcher, key: (BatchMatch) -> MatchPairKey,
-                        tenant: (BatchMatch) -> String) throws -> (inserted: Int, updated: Int) {
-        try conn.query("""
-            CREATE TEMP TABLE match_stage (LIKE candidate_job_matches INCLUDING DEFAULTS) ON COMMIT DROP
-            """)
-        try conn.query("ALTER TABLE match_stage ALTER COLUMN id DROP DEFAULT, ALTER COLUMN id DROP NOT NULL")
+    /// COPY of `matches` with scores and explanations into `table`.
+    private func copy(_ matches: [BatchMatch], into table: String, matcher: BatchMatcher,
+                      key: (BatchMatch) -> MatchPairKey, tenant: (BatchMatch) -> String) throws {
         try conn.copyIn("""
-            COPY match_stage (tenant_id, candidate_id, job_posting_id, \(Self.scoreColumns.joined(separator: ", ")))
-            FROM STDIN
+            COPY \(table) (tenant_id, candidate_id, job_posting_id, \(Self.scoreColumns.joined(separator: ", "))) FROM STDIN
             """) { writer in
             let slice = 4096
             var start = 0
-            while start < changed.count {
-                let part = Array(changed[start..<min(start + slice, changed.count)])
-                let explained = Self.explain(part, matcher: matcher)
-                for (match, score) in zip(part, explained) {
-                    let pair = key(match)
-                    try writer.row([
-                        tenant(match), String(pair.candidateId), String(pair.jobId),
-                        PGArray.number(score.skills), PGArray.number(score.experience), PGArray.number(score.location),
-                        PGArray.number(score.salary), PGArray.number(score.semantic), String(score.matchScore),
-                        score.grade ?? "D", score.matchedSkills.pgText, score.missingSkills.pgText, score.explanation.jsonText,
-                    ])
-                }
+            while start < matches.count {
+                let part = Array(matches[start..<min(start + slice, matches.count)])
+                for row in Self.rows(part, matcher: matcher, key: key, tenant: tenant) { try writer.row(row) }
                 start += slice
             }
         }
+    }
+
+    /// Stored pairs whose numbers or inputs changed: COPY into a stage, then one UPDATE that rewrites a match only
+    /// when something differs (its status and history stay); pairs scored the same again get a new `scored_at`.
+    /// Returns how many matches changed.
+    private func update(_ changed: [BatchMatch], matcher: BatchMatcher, key: (BatchMatch) -> MatchPairKey,
+                        tenant: (BatchMatch) -> String) throws -> Int {
+        try conn.query("CREATE TEMP TABLE match_stage (LIKE candidate_job_matches INCLUDING DEFAULTS) ON COMMIT DROP")
+        try conn.query("ALTER TABLE match_stage ALTER COLUMN id DROP DEFAULT, ALTER COLUMN id DROP NOT NULL")
+        try copy(changed, into: "match_stage", matcher: matcher, key: key, tenant: tenant)
         let columns = Self.scoreColumns
-        let r = try conn.query("""
-            WITH up AS (
-                INSERT INTO candidate_job_matches (tenant_id, candidate_id, job_posting_id, \(columns.joined(separator: ", ")))
-                SELECT tenant_id, candidate_id, job_posting_id, \(columns.joined(separator: ", ")) FROM match_stage
-                ON CONFLICT (candidate_id, job_posting_id) DO UPDATE
-                SET \(columns.map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")), scored_at = now()
-                WHERE (\(columns.map { "candidate_job_matches.\($0)" }.joined(separator: ", ")))
-                      IS DISTINCT FROM (\(columns.map { "EXCLUDED.\($0)" }.joined(separator: ", ")))
-                RETURNING (xmax = 0) AS inserted)
-            SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM up
-            """)
-        let inserted = r.int(0, 0) ?? 0, updated = r.int(0, 1) ?? 0
-        if changed.count > inserted + updated {
+        let updated = try conn.query("""
+            UPDATE candidate_job_matches m
+            SET \(columns.map { "\($0) = s.\($0)" }.joined(separator: ", ")), scored_at = now()
+            FROM match_stage s
+            WHERE m.candidate_id = s.candidate_id AND m.job_posting_id = s.job_posting_id
+              AND (\(columns.map { "m.\($0)" }.joined(separator: ", "))) IS DISTINCT FROM (\(columns.map { "s.\($0)" }.joined(separator: ", ")))
+            """).affectedRows
+        if changed.count > updated {
             try conn.query("""
                 UPDATE candidate_job_matches m SET scored_at = now()
                 FROM match_stage s
                 WHERE m.candidate_id = s.candidate_id AND m.job_posting_id = s.job_posting_id AND m.scored_at < now()
                 """)
         }
-        return (inserted, updated)
+        return updated
     }
 
-    /// Full scores with explanations for `part`, built on all cores, in input order.
-    static func explain(_ part: [BatchMatch], matcher: BatchMatcher) -> [MatchScore] {
+    /// COPY rows of `part` (scores, skills and explanation JSON), built on all cores, in input order.
+    static func rows(_ part: [BatchMatch], matcher: BatchMatcher, key: (BatchMatch) -> MatchPairKey,
+                     tenant: (BatchMatch) -> String) -> [[String?]] {
+        let ids = part.map { (tenant($0), key($0)) }
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, part.count / 256))
-        let box = ScoreSlots(count: workers)
+        let box = RowSlots(count: workers)
         let size = (part.count + workers - 1) / workers
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             let range = (w * size)..<min(part.count, (w + 1) * size)
-            box.store(range.map { matcher.matchScore(for: part[$0]) }, at: w)
+            box.store(range.map { i in
+                let score = matcher.matchScore(for: part[i])
+                let (tenantId, pair) = ids[i]
+                return [
+                    tenantId, String(pair.candidateId), String(pair.jobId),
+                    PGArray.number(score.skills), PGArray.number(score.experience), PGArray.number(score.location),
+                    PGArray.number(score.salary), PGArray.number(score.semantic), String(score.matchScore),
+                    score.grade ?? "D", score.matchedSkills.pgText, score.missingSkills.pgText, score.explanation.jsonText,
+                ]
+            }, at: w)
         }
         return box.joined()
     }
 }
 
-/// Per-worker results of `MatchBatchWriter.explain`; each slot is written by one worker only.
-private final class ScoreSlots: @unchecked Sendable {
-    private var slots: [[MatchScore]]
+/// Per-worker results of `MatchBatchWriter.rows`; each slot is written by one worker only.
+private final class RowSlots: @unchecked Sendable {
+    private var slots: [[[String?]]]
     init(count: Int) { slots = Array(repeating: [], count: count) }
-    func store(_ scores: [MatchScore], at index: Int) { slots[index] = scores }
-    func joined() -> [MatchScore] { slots.flatMap { $0 } }
+    func store(_ rows: [[String?]], at index: Int) { slots[index] = rows }
+    func joined() -> [[String?]] { slots.flatMap { $0 } }
 }
