@@ -11,11 +11,15 @@ private let demoNow = Date(timeIntervalSince1970: 1_747_656_000)
     #expect(candidates.count == 300)
     #expect(candidates == demo.candidates())
     #expect(Set(candidates.map(\.tenantSlug)) == Set(demo.tenants.map(\.slug)))
-    #expect(candidates.allSatisfy { $0.email.hasSuffix("@example.com") || $0.email.hasSuffix("@example.org") })
-    #expect(Set(candidates.map(\.email)).count == 300)
+    let emails = candidates.compactMap(\.record.email)
+    #expect(emails.count == 300 && Set(emails).count == 300)
+    #expect(emails.allSatisfy { $0.hasSuffix("@example.com") || $0.hasSuffix("@example.org") })
     let roleNames = Set(demo.roles.map(\.name))
-    #expect(candidates.allSatisfy { !$0.skills.isEmpty && $0.preferredRoles.allSatisfy(roleNames.contains) })
-    #expect(Set(candidates.map(\.remotePreference)) == ["remote", "hybrid", "onsite", "any"])
+    #expect(candidates.allSatisfy { !$0.record.skills.isEmpty && $0.record.preferredRoles.allSatisfy(roleNames.contains) })
+    #expect(Set(candidates.map(\.record.remotePreference)) == [.remote, .hybrid, .onsite, .any])
+    // Skills are stored the way the candidate importer stores them: canonical names.
+    let skills = Set(candidates.flatMap(\.record.skills))
+    #expect(skills == Set(SkillExtractor.shared.canonicalize(Array(skills))))
 }
 
 @Test func rolesAndScrapers() {

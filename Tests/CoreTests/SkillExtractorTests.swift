@@ -44,7 +44,7 @@ struct SkillExtractorTests {
         Extraction(text: "Vitamin C, John R. Smith, grade C", skills: []),
         Extraction(text: "Web frameworks like Angular, React, Ember, or Vue", skills: ["Angular", "React", "Ember.js", "Vue.js"]),
         Extraction(text: "SWIFT payments and the swift delivery of features", skills: []),
-        Extraction(text: "iOS apps in Swift and SwiftUI", skills: ["iOS", "Swift"]),
+        Extraction(text: "iOS apps in Swift and SwiftUI", skills: ["iOS", "Swift", "SwiftUI"]),
     ]
 
     @Test(arguments: extractions)
@@ -85,6 +85,18 @@ struct SkillExtractorTests {
         #expect(extractor.canonicalize(["PostgresSQL", "Kubernates"]) == ["PostgreSQL", "Kubernetes"])
         #expect(extractor.canonicalize(["Jva"]) == ["Jva"])
         #expect(extractor.canonicalize(["Goo"]) == ["Goo"])
+        // A fuzzy match keeps the first letter: "Studio" is one deletion from "RStudio" but is not R.
+        #expect(extractor.canonicalize(["Studio"]) == ["Studio"])
+    }
+
+    @Test func slashesSplitSkillsButNotNames() {
+        #expect(extractor.canonicalize(["Java/Python"]) == ["Java", "Python"])
+        #expect(extractor.canonicalize(["C/C++"]) == ["C", "C++"])
+        #expect(extractor.canonicalize(["A/B Testing", "Android Studio"]) == ["A/B Testing", "Android Studio"])
+        #expect(extractor.canonicalize(["X/Y Plotting"]) == ["X/Y Plotting"])
+        // Canonical names read back as themselves.
+        let names = SkillTaxonomy.shared.skills.map(\.name)
+        #expect(names.filter { extractor.canonicalize([$0]) != [$0] } == [])
     }
 
     @Test func taxonomyLookups() {

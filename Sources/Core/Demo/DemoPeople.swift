@@ -14,58 +14,20 @@ public struct DemoTenant: Sendable, Equatable {
     }
 }
 
-/// A fictional candidate of one tenant; names are random pairs from generic lists, emails use example.com/.org.
+/// A fictional candidate of one tenant: the profile as a candidate file would give it (names are random pairs from
+/// generic lists, emails use example.com/.org), plus the tenant and the recruiting status the demo sets.
 public struct DemoCandidate: Sendable, Equatable {
     /// Slug of the owning tenant.
     public var tenantSlug: String
-    /// The tenant's own id for the candidate, e.g. "ACME-0007".
-    public var externalRef: String
-    public var firstName: String
-    public var lastName: String
-    /// Always at example.com or example.org.
-    public var email: String
-    /// Current job title.
-    public var title: String
-    /// Two or three sentences about the candidate.
-    public var summary: String
-    /// Skill names as people write them ("PostgreSQL", "Kubernetes").
-    public var skills: [String]
-    public var totalExperienceYears: Double
-    /// Expected pay per `salaryInterval`, nil when not given.
-    public var expectedSalary: Double?
-    /// ISO 4217 code ("USD", "GBP", "EUR", "INR").
-    public var salaryCurrency: String
-    /// "YEAR" or "HOUR".
-    public var salaryInterval: String
-    /// City names as "Austin, TX" / "London, UK", or "Remote".
-    public var preferredLocations: [String]
-    /// "remote", "hybrid", "onsite" or "any".
-    public var remotePreference: String
-    /// Canonical role names (see `DemoDataset.roles`).
-    public var preferredRoles: [String]
+    /// The profile, with the tenant's own id for the candidate (e.g. "ACME-0007") as `externalRef`.
+    public var record: CandidateRecord
     /// "new", "screening", "approved", "ready_for_assignment", "on_hold" or "placed".
     public var status: String
 
     /// A candidate.
-    public init(tenantSlug: String, externalRef: String, firstName: String, lastName: String, email: String,
-                title: String, summary: String, skills: [String], totalExperienceYears: Double,
-                expectedSalary: Double?, salaryCurrency: String, salaryInterval: String,
-                preferredLocations: [String], remotePreference: String, preferredRoles: [String], status: String) {
+    public init(tenantSlug: String, record: CandidateRecord, status: String) {
         self.tenantSlug = tenantSlug
-        self.externalRef = externalRef
-        self.firstName = firstName
-        self.lastName = lastName
-        self.email = email
-        self.title = title
-        self.summary = summary
-        self.skills = skills
-        self.totalExperienceYears = totalExperienceYears
-        self.expectedSalary = expectedSalary
-        self.salaryCurrency = salaryCurrency
-        self.salaryInterval = salaryInterval
-        self.preferredLocations = preferredLocations
-        self.remotePreference = remotePreference
-        self.preferredRoles = preferredRoles
+        self.record = record
         self.status = status
     }
 }
@@ -131,13 +93,15 @@ enum DemoCandidateFactory {
                                 "Prefers product companies over consultancies.",
                                 "Interested in mentoring and technical leadership.",
                                 "Wants to grow into architecture work."])
-                out.append(DemoCandidate(
-                    tenantSlug: tenant.slug, externalRef: "\(prefix)-\(String(repeating: "0", count: 4 - String(n).count))\(n)",
+                let record = CandidateRecord(
+                    externalRef: "\(prefix)-\(String(repeating: "0", count: max(0, 4 - String(n).count)))\(n)",
                     firstName: first, lastName: last, email: email, title: "\(level)\(profile.role.name)",
-                    summary: summary, skills: skills, totalExperienceYears: years, expectedSalary: expected,
-                    salaryCurrency: home.currency, salaryInterval: isHourly ? "HOUR" : "YEAR",
-                    preferredLocations: locations, remotePreference: remote, preferredRoles: roles,
-                    status: statuses[rng.weighted([1, 1, 3, 3, 0.5, 0.5])]))
+                    summary: summary, skills: SkillExtractor.shared.canonicalize(skills), totalExperienceYears: years,
+                    expectedSalary: expected, salaryCurrency: home.currency, salaryInterval: isHourly ? .hour : .year,
+                    preferredLocations: locations, remotePreference: RemotePreference(rawValue: remote) ?? .any,
+                    preferredRoles: roles)
+                out.append(DemoCandidate(tenantSlug: tenant.slug, record: record,
+                                         status: statuses[rng.weighted([1, 1, 3, 3, 0.5, 0.5])]))
             }
         }
         return out

@@ -125,7 +125,13 @@ public final class SkillExtractor: Sendable {
         if depth < 4 {
             var parts = Self.splitOnSplitters(phrase)
             if parts.count == 1, phrase.contains("/") {
-                parts = phrase.split(separator: "/").map(String.init)
+                // "Java/Python" is two skills; in "A/B Testing" a one-letter part that is no skill makes the
+                // slash part of a name, kept whole.
+                let slashParts = phrase.split(separator: "/").map(String.init)
+                if slashParts.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).count > 1
+                                           || taxonomy.lookupIndex($0, fuzzy: false) != nil }) {
+                    parts = slashParts
+                }
             }
             if parts.count > 1 {
                 for part in parts { canonicalizePhrase(part, depth: depth + 1, into: &output) }

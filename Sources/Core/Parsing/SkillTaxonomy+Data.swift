@@ -21,7 +21,7 @@ go | Go | language | ~go,golang,go lang,go language,go programming
 rust | Rust | language | ~rust,rustlang,rust lang,rust programming
 ruby | Ruby | language | ruby language
 php | PHP | language | php5,php7,php8
-swift | Swift | language | ~swift,swift programming,swiftui
+swift | Swift | language | ~swift,swift programming
 kotlin | Kotlin | language
 scala | Scala | language
 r | R | language | ~r,r programming,r language,rstudio,r studio,tidyverse,ggplot2,!r lang
@@ -105,6 +105,7 @@ systemdesign | System Design | architecture | system design,systems design
 datastructures | Data Structures | architecture | data structures,data structures and algorithms,dsa
 ios | iOS | mobile | ios development,ios sdk
 android | Android | mobile | android sdk,android development
+androidstudio | Android Studio | mobile | android studio
 flutter | Flutter | mobile
 xamarin | Xamarin | mobile
 ionic | Ionic | mobile | ^ionic
@@ -265,6 +266,7 @@ reinforcementlearning | Reinforcement Learning | ai | reinforcement learning
 predictivemodeling | Predictive Modeling | ai | predictive modeling,predictive modelling,predictive analytics,forecasting models
 selenium | Selenium | testing | selenium webdriver,webdriver
 cypress | Cypress | testing | ^cypress
+abtesting | A/B Testing | testing | a/b testing,ab testing,a/b tests,split testing
 playwright | Playwright | testing | ^playwright
 jest | Jest | testing | ^jest
 mocha | Mocha | testing | ^mocha,chai

@@ -202,7 +202,10 @@ public final class SkillTaxonomy: Sendable {
         let limit = target.count >= 10 ? 2 : 1
         var best: (distance: Int, skill: Int)?
         let targetMask = Self.byteMask(target)
-        for (position, candidate) in fuzzyKeys.enumerated() where abs(candidate.key.count - target.count) <= limit {
+        // Spelling variants keep their first letter ("Kubernets", "Postgress"); without this rule "Studio" was
+        // one deletion from "rstudio" and read as R.
+        for (position, candidate) in fuzzyKeys.enumerated()
+        where abs(candidate.key.count - target.count) <= limit && candidate.key.first == target.first {
             let candidateLimit = candidate.key.count >= 10 ? min(limit, 2) : 1
             // Each edit adds or removes at most two distinct bytes, so far-apart byte sets cannot be close.
             if (targetMask ^ fuzzyMasks[position]).nonzeroBitCount > 2 * candidateLimit { continue }

@@ -75,40 +75,45 @@ public final class CandidateStore {
                 records.append((n, record))
             }
         }
-        let (inserted, updated, newRoles) = try conn.transaction { () -> (Int, Int, [String]) in
-            let (roleIds, newRoles) = try resolveRoles(records.flatMap { $0.1.preferredRoles })
-            let rs = records.map(\.1)
-            let set = Self.columns.dropFirst().map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
-            let changed = Self.columns.dropFirst().map { "candidates.\($0)" }.joined(separator: ", ")
-            let incoming = Self.columns.dropFirst().map { "EXCLUDED.\($0)" }.joined(separator: ", ")
-            let r = try conn.query("""
-                INSERT INTO candidates (tenant_id, \(Self.columns.joined(separator: ", ")))
-                SELECT $1::uuid, c.ref, c.first, c.last, c.email, c.title, c.summary, c.skills::text[], c.years, c.salary,
-                       c.currency, c.interval, c.locations::text[], c.remote, c.roles::bigint[]
-                FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                    $8::text[], $9::numeric[], $10::numeric[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[])
-                    AS c(ref, first, last, email, title, summary, skills, years, salary, currency, interval, locations,
-                         remote, roles)
-                ON CONFLICT (tenant_id, external_ref) DO UPDATE SET \(set), updated_at = now()
-                WHERE (\(changed)) IS DISTINCT FROM (\(incoming))
-                RETURNING (xmax = 0)
-                """,
-                [tenant.id, PGArray.literal(rs.map(\.externalRef)), rs.map(\.firstName), rs.map(\.lastName),
-                 PGArray.literal(rs.map(\.email)), PGArray.literal(rs.map(\.title)), PGArray.literal(rs.map(\.summary)),
-                 rs.map { $0.skills.pgText }, PGArray.literal(rs.map { PGArray.number($0.totalExperienceYears) }),
-                 PGArray.literal(rs.map { PGArray.number($0.expectedSalary) }), PGArray.literal(rs.map(\.salaryCurrency)),
-                 PGArray.literal(rs.map { $0.salaryInterval?.rawValue }), rs.map { $0.preferredLocations.pgText },
-                 rs.map(\.remotePreference.rawValue),
-                 rs.map { r in "{" + r.preferredRoles.compactMap { roleIds[$0.lowercased()] }.map(String.init).joined(separator: ",") + "}" }])
-            let inserted = (0..<r.rowCount).filter { r.bool($0, 0) == true }.count
-            return (inserted, r.rowCount - inserted, newRoles)
-        }
+        let (inserted, updated, newRoles) = try conn.transaction { try upsert(records.map(\.1), tenantId: tenant.id) }
         return CandidateImportSummary(
             file: name, format: contents.format, tenant: tenant.slug, read: contents.outcomes.count, inserted: inserted,
             updated: updated, unchanged: records.count - inserted - updated,
             rejected: issues.filter { $0.severity == .rejected }.count,
             warnings: issues.filter { $0.severity == .warning }.count, newRoles: newRoles,
             issues: issues.sorted { $0.recordNumber < $1.recordNumber }, seconds: Date().timeIntervalSince(started))
+    }
+
+    /// Inserts `records` into the tenant `tenantId`, or updates a person already stored under the same external ref
+    /// when something changed; preferred roles are resolved (unknown ones become new canonical roles). Call inside a
+    /// transaction. Returns (inserted, updated, names of the roles that were added).
+    public func upsert(_ records: [CandidateRecord], tenantId: String) throws -> (Int, Int, [String]) {
+        let (roleIds, newRoles) = try resolveRoles(records.flatMap(\.preferredRoles))
+        let rs = records
+        let set = Self.columns.dropFirst().map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
+        let changed = Self.columns.dropFirst().map { "candidates.\($0)" }.joined(separator: ", ")
+        let incoming = Self.columns.dropFirst().map { "EXCLUDED.\($0)" }.joined(separator: ", ")
+        let r = try conn.query("""
+            INSERT INTO candidates (tenant_id, \(Self.columns.joined(separator: ", ")))
+            SELECT $1::uuid, c.ref, c.first, c.last, c.email, c.title, c.summary, c.skills::text[], c.years, c.salary,
+                   c.currency, c.interval, c.locations::text[], c.remote, c.roles::bigint[]
+            FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                $8::text[], $9::numeric[], $10::numeric[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[])
+                AS c(ref, first, last, email, title, summary, skills, years, salary, currency, interval, locations,
+                     remote, roles)
+            ON CONFLICT (tenant_id, external_ref) DO UPDATE SET \(set), updated_at = now()
+            WHERE (\(changed)) IS DISTINCT FROM (\(incoming))
+            RETURNING (xmax = 0)
+            """,
+            [tenantId, PGArray.literal(rs.map(\.externalRef)), rs.map(\.firstName), rs.map(\.lastName),
+             PGArray.literal(rs.map(\.email)), PGArray.literal(rs.map(\.title)), PGArray.literal(rs.map(\.summary)),
+             rs.map { $0.skills.pgText }, PGArray.literal(rs.map { PGArray.number($0.totalExperienceYears) }),
+             PGArray.literal(rs.map { PGArray.number($0.expectedSalary) }), PGArray.literal(rs.map(\.salaryCurrency)),
+             PGArray.literal(rs.map { $0.salaryInterval?.rawValue }), rs.map { $0.preferredLocations.pgText },
+             rs.map(\.remotePreference.rawValue),
+             rs.map { r in "{" + r.preferredRoles.compactMap { roleIds[$0.lowercased()] }.map(String.init).joined(separator: ",") + "}" }])
+        let inserted = (0..<r.rowCount).filter { r.bool($0, 0) == true }.count
+        return (inserted, r.rowCount - inserted, newRoles)
     }
 
     /// Canonical role ids for role names (by alias, case-insensitive). A name no alias knows becomes a new

@@ -74,32 +74,25 @@ public struct DemoLoader {
         try insertCandidates(dataset.candidates())
     }
 
-    /// Inserts `candidates` (their tenants must exist), resolving preferred roles through `role_aliases`;
-    /// a candidate already stored under the same tenant and reference is left as it is. Returns the count given.
+    /// Stores `candidates` through the candidate importer's own upsert (their tenants must exist): a person already
+    /// stored under the same tenant and reference is updated only when the profile changed. A newly inserted
+    /// candidate gets the demo's recruiting status; a status changed since is left alone. Returns the count given.
     @discardableResult
     public func insertCandidates(_ candidates: [DemoCandidate]) throws -> Int {
-        try conn.query("""
-            INSERT INTO candidates (tenant_id, external_ref, first_name, last_name, email, title, summary, skills,
-                total_experience_years, expected_salary, salary_currency, salary_interval, preferred_locations,
-                remote_preference, preferred_role_ids, status)
-            SELECT t.id, c.ref, c.first, c.last, c.email, c.title, c.summary, c.skills::text[], c.years, c.salary, c.currency,
-                   c.interval, c.locations::text[], c.remote,
-                   coalesce((SELECT array_agg(DISTINCT ra.role_id) FROM role_aliases ra
-                             WHERE ra.alias = ANY (lower(c.roles)::text[])), '{}'), c.status
-            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                        $9::numeric[], $10::numeric[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[])
-                 AS c(tenant, ref, first, last, email, title, summary, skills, years, salary, currency, interval, locations,
-                      remote, roles, status)
-            JOIN tenants t ON t.slug = c.tenant
-            ON CONFLICT (tenant_id, external_ref) DO NOTHING
-            """, [
-                candidates.map(\.tenantSlug), candidates.map(\.externalRef), candidates.map(\.firstName),
-                candidates.map(\.lastName), candidates.map(\.email), candidates.map(\.title), candidates.map(\.summary),
-                candidates.map { $0.skills.pgText }, candidates.map { String($0.totalExperienceYears) },
-                PGArray.literal(candidates.map { $0.expectedSalary.map { String($0) } }), candidates.map(\.salaryCurrency),
-                candidates.map(\.salaryInterval), candidates.map { $0.preferredLocations.pgText }, candidates.map(\.remotePreference),
-                candidates.map { $0.preferredRoles.pgText }, candidates.map(\.status),
-            ])
+        let store = CandidateStore(connection: conn)
+        let tenants = TenantStore(connection: conn)
+        try conn.transaction {
+            for slug in Set(candidates.map(\.tenantSlug)).sorted() {
+                let group = candidates.filter { $0.tenantSlug == slug }
+                _ = try store.upsert(group.map(\.record), tenantId: try tenants.tenant(slug: slug).id)
+            }
+            try conn.query("""
+                UPDATE candidates c SET status = d.status
+                FROM unnest($1::text[], $2::text[], $3::text[]) AS d(tenant, ref, status)
+                JOIN tenants t ON t.slug = d.tenant
+                WHERE c.tenant_id = t.id AND c.external_ref = d.ref AND c.status = 'new'
+                """, [candidates.map(\.tenantSlug), candidates.map { $0.record.externalRef ?? "" }, candidates.map(\.status)])
+        }
         return candidates.count
     }
 
