@@ -9,9 +9,10 @@ nonisolated(unsafe) private var stopRequested: sig_atomic_t = 0
 /// `centrald embeddings fill|rebuild|status`.
 enum EmbeddingsCommand {
     static func run(_ argv: [String]) throws -> Int32 {
-        let args = try Arguments(argv, valued: ["model", "only", "limit", "batch"])
+        let args = try Arguments(argv, valued: ["model", "only", "limit", "batch", "jobs", "roles"])
         try args.allowFlags(["json", "no-roles"])
         guard let sub = args.positionals.first else { throw UsageError("embeddings needs fill, rebuild or status") }
+        if sub == "bench" { return try bench(args) }
         let conn = try DatabaseLocator().connect()
         switch sub {
         case "status":
@@ -44,6 +45,27 @@ enum EmbeddingsCommand {
         default:
             throw UsageError("unknown embeddings command '\(sub)'")
         }
+    }
+
+    /// `embeddings bench [--jobs N] [--roles N] [--model M]`: in-memory throughput on synthetic job texts
+    /// (150–250 word pieces) and role names, no database.
+    static func bench(_ args: Arguments) throws -> Int32 {
+        let embedder = try makeEmbedder(args.option("model"))
+        let jobs = Int(args.option("jobs") ?? "") ?? 200
+        let roles = Int(args.option("roles") ?? "") ?? 1000
+        let j = try EmbeddingBenchmark.run(embedder: embedder, texts: EmbeddingBenchmark.jobTexts(count: jobs))
+        let r = try EmbeddingBenchmark.run(embedder: embedder, texts: EmbeddingBenchmark.roleNames(count: roles))
+        if args.flag("json") {
+            try printJSON([
+                "model": embedder.model,
+                "job_texts": ["texts": j.texts, "seconds": j.seconds, "cpu_seconds": j.cpuSeconds, "texts_per_second": j.textsPerSecond],
+                "role_names": ["texts": r.texts, "seconds": r.seconds, "cpu_seconds": r.cpuSeconds, "texts_per_second": r.textsPerSecond],
+            ])
+        } else {
+            print("\(embedder.model) job texts: \(j)")
+            print("\(embedder.model) role names: \(r)")
+        }
+        return 0
     }
 
     /// The embedder for `--model` (default minilm, offline); gemini needs GEMINI_API_KEY.

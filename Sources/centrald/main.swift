@@ -27,6 +27,8 @@ let topHelp = """
                                     maps new jobs and candidate roles to canonical roles
       embeddings status [--model M] [--json]
                                     rows per kind and model, rows missing
+      embeddings bench [--jobs N] [--roles N] [--model M] [--json]
+                                    embedding throughput on synthetic job texts and role names
       roles normalize TITLE… [--model M] [--apply]
                                     canonical role of each title (alias, embedding, or new) as JSON lines
       db start|stop|status|url|migrate
