@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "Data", dependencies: ["Core", "CLibPQ"], resources: [.copy("Migrations")]),
         .target(name: "CentralTUI", dependencies: ["Core", "CNcurses"]),
         .target(name: "Embedding", dependencies: ["Core", "COpenBLAS", "CCurl"]),
-        .executableTarget(name: "centrald", dependencies: ["Core", "Data", "CentralTUI"]),
+        .executableTarget(name: "centrald", dependencies: ["Core", "Data", "CentralTUI", "Embedding"]),
         .executableTarget(name: "bench-parse", dependencies: ["Core"], path: "bench/ParseBench"),
         .executableTarget(name: "bench-match", dependencies: ["Core", "Data"], path: "bench/MatchBench"),
 

@@ -67,4 +67,14 @@ echo "   ratio centrald / COPY: $(python3 -c "print(round($ours/$copy,3))")"
 psql "$url" -qc "DROP TABLE copy_bench" >/dev/null 2>&1
 rm -f "$out/rows.tsv"
 $bin db stop >/dev/null 2>&1
+
+echo
+echo "== 4. embedding throughput, all-MiniLM-L6-v2 on OpenBLAS (issue 4)"
+$bin embeddings bench --jobs "${BENCH_EMBED_JOBS:-300}" --roles 1000 2>&1 | sed 's/^/   in memory, /'
+# Database to database: the postings of section 3 (title + company + description, cut to 1,500 characters),
+# embedded, written with the model name, and mapped to canonical roles.
+read -r secs rss < <(timed $bin embeddings fill --only jobs --limit "${BENCH_EMBED_JOBS:-300}" --no-roles)
+tail -1 "$out/cmd.out" | sed 's/^/   fill, no role mapping: /'
+echo "   wall ${secs}s, peak memory ${rss} MiB"
+$bin db stop >/dev/null 2>&1
 exit 0

@@ -22,12 +22,22 @@ let topHelp = """
                                     score candidates against active jobs of their roles, store matches
       matches list --candidate ID [--json] | set-status MATCH_ID STATUS [--reason TEXT]
                                     a candidate's ranked matches; move a match through its workflow
+      embeddings fill|rebuild [--model minilm|gemini] [--only jobs|candidates|roles] [--limit N]
+                                    vectors for rows that have none of the model (rebuild: all rows);
+                                    maps new jobs and candidate roles to canonical roles
+      embeddings status [--model M] [--json]
+                                    rows per kind and model, rows missing
+      embeddings bench [--jobs N] [--roles N] [--model M] [--json]
+                                    embedding throughput on synthetic job texts and role names
+      roles normalize TITLE… [--model M] [--apply]
+                                    canonical role of each title (alias, embedding, or new) as JSON lines
       db start|stop|status|url|migrate
                                     the database (embedded unless DATABASE_URL is set)
       help                          this text
 
     Environment: DATABASE_URL (or PG*) to use your own PostgreSQL; CENTRALD_HOME for the
-    embedded cluster (default ~/.local/share/centrald); NO_COLOR for a monochrome console.
+    embedded cluster (default ~/.local/share/centrald); NO_COLOR for a monochrome console;
+    GEMINI_API_KEY for --model gemini.
     """
 
 func runMain() -> Int32 {
@@ -49,6 +59,8 @@ func runMain() -> Int32 {
         case "candidates": return try CandidatesCommand.run(argv)
         case "match": return try MatchCommand.run(argv)
         case "matches": return try MatchesCommand.run(argv)
+        case "embeddings": return try EmbeddingsCommand.run(argv)
+        case "roles": return try RolesCommand.run(argv)
         case "help", "--help", "-h":
             print(topHelp)
             return 0
