@@ -151,6 +151,31 @@ struct MatchRunnerTests {
         #expect(try conn.text("SELECT scored_at::text FROM candidate_job_matches WHERE id = $1", [id]) == rescored)
     }
 
+    @Test func vectorsGiveTheSemanticScoreAndJobsWhenRolesGiveNone() throws {
+        let (conn, ada, _) = try Self.fixture()
+        // Cy has no skills and a role no job has: only the vector can find jobs for them.
+        let cy = try TestDatabase.file("cy.json", """
+            [{"external_ref": "cy", "first_name": "Cy", "last_name": "Young", "title": "Frontend Developer",
+              "summary": "Frontend developer: React, TypeScript and CSS", "preferred_roles": ["Interface Artisan"]}]
+            """)
+        _ = try CandidateStore(connection: conn).importFile(cy, tenantSlug: "acme")
+        let cyId = try #require(try conn.query("SELECT id FROM candidates WHERE external_ref = 'cy'").int64(0, 0))
+        let runner = MatchRunner(connection: conn)
+        #expect(try runner.rerunMatches(.candidate(cyId)).pairsScored == 0)
+        let before = try runner.rerunMatches(.candidate(ada))
+        #expect(try MatchStore(connection: conn).matches(candidateId: ada).allSatisfy { $0.semantic == nil })
+
+        _ = try EmbeddingFiller(connection: conn, embedder: WordHashEmbedder()).fill(kinds: [.jobs, .candidates])
+        let after = try runner.rerunMatches(.candidate(ada))
+        #expect(after.updated > 0 && after.inserted + after.updated + after.unchanged == after.kept)
+        #expect(after.kept >= before.kept - 1)
+        let top = try #require(try MatchStore(connection: conn).matches(candidateId: ada).first)
+        #expect(top.semantic != nil)
+        #expect(top.explanation.contains("cosine"))
+        let near = try runner.rerunMatches(.candidate(cyId))
+        #expect(near.pairsScored > 0)
+    }
+
     @Test func aMatchCannotNameAnotherTenantThanItsCandidates() throws {
         let (conn, ada, _) = try Self.fixture()
         try TenantStore(connection: conn).addTenant(slug: "other", name: "Other")

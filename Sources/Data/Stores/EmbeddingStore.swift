@@ -102,11 +102,12 @@ public final class EmbeddingStore {
         return out
     }
 
-    /// The active jobs nearest to `vector` among jobs embedded with `model`, best first, as (job id, cosine).
+    /// The active canonical jobs (not grouped under another posting) nearest to `vector` among jobs embedded with
+    /// `model`, best first, as (job id, cosine).
     /// Served by the model's partial HNSW index (the query repeats its expression and predicate), so results
     /// are approximate; `limit` above 40 raises `hnsw.ef_search` for this query.
     public func nearestJobs(to vector: [Float], model: String, limit: Int) throws -> [(jobId: Int64, cosine: Double)] {
-        try nearest(in: "job_postings", extraFilter: "AND status = 'ACTIVE'", to: vector, model: model, limit: limit)
+        try nearest(in: "job_postings", extraFilter: "AND status = 'ACTIVE' AND canonical_job_id IS NULL", to: vector, model: model, limit: limit)
             .map { (jobId: $0.id, cosine: $0.cosine) }
     }
 

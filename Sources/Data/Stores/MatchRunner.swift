@@ -33,7 +33,8 @@ public struct MatchRunSummary: Sendable, Equatable {
 }
 
 /// The JobMatchingService of DESIGN §7, database to database: loads candidates and the active canonical jobs of
-/// their preferred roles (plus jobs sharing their skills when the roles give few), scores in memory with
+/// their preferred roles (plus, when the roles give few, jobs sharing their skills and the jobs nearest to their
+/// vector through the HNSW index), scores in memory with
 /// `BatchMatcher`, and writes kept pairs with COPY into a stage and one upsert that keeps each match's status,
 /// one transaction per batch of candidates. Pairs whose stored numbers and grade are the same, and whose candidate
 /// and job have not changed since they were scored, are neither explained nor written, so a re-run with nothing
@@ -45,6 +46,8 @@ public final class MatchRunner {
     public var minimumRoleJobs = 50
     /// At most this many skill-overlap jobs per candidate.
     public var skillOverlapLimit = 2000
+    /// Jobs nearest by vector (same model) added for a candidate whose roles give few.
+    public var nearestLimit = 200
     /// Candidates scored and written per transaction (bounds memory; a run that stops keeps finished batches).
     public var candidateBatch = 250
 
@@ -75,6 +78,12 @@ public final class MatchRunner {
         let few = candidates.filter { (jobIdsPerCandidate[$0.id]?.count ?? 0) < minimumRoleJobs && !$0.skills.isEmpty }
         for (id, extra) in try skillOverlapJobIds(few.map(\.id)) {
             jobIdsPerCandidate[id] = Array(Set(jobIdsPerCandidate[id] ?? []).union(extra)).sorted()
+        }
+        let vectors = EmbeddingStore(connection: conn)
+        for c in candidates where (jobIdsPerCandidate[c.id]?.count ?? 0) < minimumRoleJobs {
+            guard let vector = c.candidate.embedding, let model = c.candidate.embeddingModel else { continue }
+            let near = try vectors.nearestJobs(to: vector, model: model, limit: nearestLimit).map(\.jobId)
+            jobIdsPerCandidate[c.id] = Array(Set(jobIdsPerCandidate[c.id] ?? []).union(near)).sorted()
         }
         let allJobIds = Array(Set(jobIdsPerCandidate.values.joined())).sorted()
         let jobs = try loadJobs(allJobIds)
