@@ -15,13 +15,14 @@ struct StoredMatch {
     var scores: [Float]
     var grade: String
     var isSuggested: Bool
-    /// The candidate or job changed after the match was scored, or the scoring version differs: the evidence may
-    /// differ even where the numbers do not.
-    var inputsChanged: Bool
+    /// When it was last scored (epoch seconds).
+    var scoredAt: Double
+    var scoringVersion: String?
 
-    /// True when `match` would store the same numbers and grade.
-    func isSame(as match: BatchMatch, grade newGrade: String?) -> Bool {
-        guard !inputsChanged, grade == newGrade else { return false }
+    /// True when `match` would store the same numbers and grade with the same scoring version, and neither side
+    /// changed since (`inputsChangedAt`): otherwise the evidence may differ even where the numbers do not.
+    func isSame(as match: BatchMatch, grade newGrade: String?, version: String, inputsChangedAt: Double) -> Bool {
+        guard scoringVersion == version, scoredAt >= inputsChangedAt, grade == newGrade else { return false }
         let values = [match.skills, match.experience, match.location, match.salary, match.semantic, match.matchScore]
         for (stored, value) in zip(scores, values) {
             if let value {
@@ -53,22 +54,18 @@ struct MatchBatchWriter {
     /// Stored matches of `candidateIds`.
     func storedMatches(candidateIds: [Int64]) throws -> [MatchPairKey: StoredMatch] {
         let r = try conn.query("""
-            SELECT m.id, m.candidate_id, m.job_posting_id, m.skills_score, m.experience_score, m.location_score,
-                   m.salary_score, m.semantic_score, m.match_score, m.grade, m.status = 'SUGGESTED',
-                   m.scored_at < greatest(c.updated_at, j.updated_at)
-                       OR m.explanation->>'scoring_version' IS DISTINCT FROM $2
-            FROM candidate_job_matches m
-            JOIN candidates c ON c.id = m.candidate_id
-            JOIN job_postings j ON j.id = m.job_posting_id
-            WHERE m.candidate_id = ANY ($1::bigint[])
-            """, [candidateIds.map(String.init), scorer.config.scoringVersion])
+            SELECT id, candidate_id, job_posting_id, skills_score, experience_score, location_score, salary_score,
+                   semantic_score, match_score, grade, status = 'SUGGESTED', extract(epoch FROM scored_at), scoring_version
+            FROM candidate_job_matches
+            WHERE candidate_id = ANY ($1::bigint[])
+            """, [candidateIds.map(String.init)])
         var out: [MatchPairKey: StoredMatch] = [:]
         out.reserveCapacity(r.rowCount)
         for i in 0..<r.rowCount {
             let scores = (3...8).map { c in r.string(i, c).flatMap(Float.init) ?? .nan }
             out[MatchPairKey(candidateId: r.int64(i, 1) ?? 0, jobId: r.int64(i, 2) ?? 0)] = StoredMatch(
-                id: r.int64(i, 0) ?? 0, scores: scores, grade: r.string(i, 9) ?? "",
-                isSuggested: r.string(i, 10) == "t", inputsChanged: r.string(i, 11) == "t")
+                id: r.int64(i, 0) ?? 0, scores: scores, grade: r.string(i, 9) ?? "", isSuggested: r.string(i, 10) == "t",
+                scoredAt: r.double(i, 11) ?? 0, scoringVersion: r.string(i, 12))
         }
         return out
     }
@@ -77,7 +74,8 @@ struct MatchBatchWriter {
     /// holds the match-writing lock (two runs over the same candidates take turns). `key` and `tenant` give a kept
     /// pair's database ids and its candidate's tenant.
     func write(kept: [BatchMatch], candidateIds: [Int64], matcher: BatchMatcher,
-               key: (BatchMatch) -> MatchPairKey, tenant: (BatchMatch) -> String) throws -> Outcome {
+               key: (BatchMatch) -> MatchPairKey, tenant: (BatchMatch) -> String,
+               inputsChangedAt: (BatchMatch) -> Double) throws -> Outcome {
         try conn.transaction {
             try conn.query("SELECT pg_advisory_xact_lock(hashtext('centrald.match-write'))")
             var outcome = Outcome()
@@ -88,7 +86,8 @@ struct MatchBatchWriter {
                     fresh.append(match)
                     continue
                 }
-                if old.isSame(as: match, grade: scorer.config.grade(for: match.matchScore)) {
+                if old.isSame(as: match, grade: scorer.config.grade(for: match.matchScore),
+                              version: scorer.config.scoringVersion, inputsChangedAt: inputsChangedAt(match)) {
                     outcome.unchanged += 1
                 } else {
                     changed.append(match)
@@ -117,7 +116,7 @@ struct MatchBatchWriter {
 
     private static let scoreColumns = ["skills_score", "experience_score", "location_score", "salary_score",
                                        "semantic_score", "match_score", "grade", "matched_skills", "missing_skills",
-                                       "explanation"]
+                                       "explanation", "scoring_version"]
 
     /// COPY of `matches` with scores and explanations into `table`.
     private func copy(_ matches: [BatchMatch], into table: String, matcher: BatchMatcher,
@@ -178,6 +177,7 @@ struct MatchBatchWriter {
                     PGArray.number(score.skills), PGArray.number(score.experience), PGArray.number(score.location),
                     PGArray.number(score.salary), PGArray.number(score.semantic), String(score.matchScore),
                     score.grade ?? "D", score.matchedSkills.pgText, score.missingSkills.pgText, score.explanation.jsonText,
+                    score.explanation.scoringVersion,
                 ]
             }, at: w)
         }

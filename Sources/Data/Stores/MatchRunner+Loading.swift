@@ -7,7 +7,7 @@ extension MatchRunner {
         let select = """
             SELECT c.id, c.tenant_id, array_to_json(c.skills)::text, c.total_experience_years, c.expected_salary,
                    c.salary_currency, c.salary_interval, array_to_json(c.preferred_locations)::text, c.remote_preference,
-                   c.embedding::text, c.embedding_model
+                   c.embedding::text, c.embedding_model, extract(epoch FROM c.updated_at)
             FROM candidates c
             """
         let r: PGResult
@@ -30,7 +30,8 @@ extension MatchRunner {
                 preferredLocations: r.jsonStrings(i, 7),
                 remotePreference: r.string(i, 8).flatMap(RemotePreference.init(rawValue:)),
                 embedding: Self.vector(r.string(i, 9)), embeddingModel: r.string(i, 10))
-            return StoredCandidate(id: r.int64(i, 0) ?? 0, tenantId: r.string(i, 1) ?? "", candidate: candidate, skills: skills)
+            return StoredCandidate(id: r.int64(i, 0) ?? 0, tenantId: r.string(i, 1) ?? "", candidate: candidate, skills: skills,
+                                   updatedAt: r.double(i, 11) ?? 0)
         }
     }
 
@@ -70,12 +71,13 @@ extension MatchRunner {
         return out
     }
 
-    func loadJobs(_ ids: [Int64]) throws -> [(Int64, MatchJob)] {
+    /// The jobs `ids` as the scorer reads them, with their last change (epoch seconds).
+    func loadJobs(_ ids: [Int64]) throws -> [(id: Int64, job: MatchJob, updatedAt: Double)] {
         guard !ids.isEmpty else { return [] }
         let r = try conn.query("""
             SELECT id, title, array_to_json(skills)::text, experience_min, experience_max, city, region, country,
                    work_mode, location_raw, salary_currency, salary_interval, salary_min, salary_max,
-                   embedding::text, embedding_model
+                   embedding::text, embedding_model, extract(epoch FROM updated_at)
             FROM job_postings WHERE id = ANY ($1::bigint[]) ORDER BY id
             """, [ids.map(String.init)])
         return (0..<r.rowCount).map { i in
@@ -95,7 +97,7 @@ extension MatchRunner {
                                    remote: mode == .remote),
                 locationText: r.string(i, 9), workMode: mode, salary: salary,
                 embedding: Self.vector(r.string(i, 14)), embeddingModel: r.string(i, 15))
-            return (r.int64(i, 0) ?? 0, job)
+            return (r.int64(i, 0) ?? 0, job, r.double(i, 16) ?? 0)
         }
     }
 

@@ -61,6 +61,8 @@ public final class MatchRunner {
         var tenantId: String
         var candidate: MatchCandidate
         var skills: [String]
+        /// Last change of the profile (epoch seconds).
+        var updatedAt: Double
     }
 
     /// Scores the candidates of `scope` and stores their matches; throws `StoreError.unknownCandidate` /
@@ -110,7 +112,8 @@ public final class MatchRunner {
             let outcome = try writer.write(
                 kept: kept, candidateIds: batch.map { candidates[$0].id }, matcher: matcher,
                 key: { MatchPairKey(candidateId: candidates[Int($0.candidate)].id, jobId: jobs[Int($0.job)].0) },
-                tenant: { candidates[Int($0.candidate)].tenantId })
+                tenant: { candidates[Int($0.candidate)].tenantId },
+                inputsChangedAt: { max(candidates[Int($0.candidate)].updatedAt, jobs[Int($0.job)].updatedAt) })
             summary.inserted += outcome.inserted
             summary.updated += outcome.updated
             summary.unchanged += outcome.unchanged
