@@ -44,6 +44,7 @@ struct MatchBatchWriter {
 
     /// What writing one batch did.
     struct Outcome {
+        var kept = 0
         var inserted = 0
         var updated = 0
         var unchanged = 0
@@ -71,13 +72,18 @@ struct MatchBatchWriter {
     }
 
     /// Compares `kept` with what is stored for `candidateIds` and writes the difference, in one transaction that
-    /// holds the match-writing lock (two runs over the same candidates take turns). `key` and `tenant` give a kept
+    /// holds the candidates' match-writing locks (two runs over the same candidates take turns). `key` and `tenant` give a kept
     /// pair's database ids and its candidate's tenant.
     func write(kept: [BatchMatch], candidateIds: [Int64], matcher: BatchMatcher,
                key: (BatchMatch) -> MatchPairKey, tenant: (BatchMatch) -> String,
                inputsChangedAt: (BatchMatch) -> Double) throws -> Outcome {
         try conn.transaction {
-            try conn.query("SELECT pg_advisory_xact_lock(hashtext('centrald.match-write'))")
+            // Per-candidate locks in id order: two runs over the same candidates take turns, writers of different
+            // candidates do not wait for each other.
+            try conn.query("""
+                SELECT count(pg_advisory_xact_lock(hashtext('centrald.match'), (id % 2147483647)::int))
+                FROM (SELECT unnest($1::bigint[]) AS id ORDER BY 1) ids
+                """, [candidateIds.map(String.init)])
             var outcome = Outcome()
             var stored = try storedMatches(candidateIds: candidateIds)
             var fresh: [BatchMatch] = [], changed: [BatchMatch] = []

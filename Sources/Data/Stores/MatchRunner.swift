@@ -50,6 +50,8 @@ public final class MatchRunner {
     public var nearestLimit = 200
     /// Candidates scored and written per transaction (bounds memory; a run that stops keeps finished batches).
     public var candidateBatch = 250
+    /// Connections writing candidate batches at once (the first is this runner's own).
+    public var writers = 2
 
     public init(connection: PGConnection, scorer: MatchScorer = MatchScorer()) {
         self.conn = connection
@@ -99,29 +101,85 @@ public final class MatchRunner {
         let scoring = Date()
         let matcher = BatchMatcher(candidates: candidates.map(\.candidate), jobs: jobs.map(\.1), scorer: scorer)
         summary.scoreSeconds = Date().timeIntervalSince(scoring)
-        let writer = MatchBatchWriter(conn: conn, scorer: scorer)
-        for first in stride(from: 0, to: candidates.count, by: candidateBatch) {
-            let batch = first..<min(first + candidateBatch, candidates.count)
-            let batchScoring = Date()
-            var batchIndices = Array(repeating: [Int](), count: candidates.count)
-            for c in batch { batchIndices[c] = indices[c] }
-            let kept = matcher.score(jobIndices: batchIndices)
-            summary.kept += kept.count
-            let writing = Date()
-            summary.scoreSeconds += writing.timeIntervalSince(batchScoring)
-            let outcome = try writer.write(
-                kept: kept, candidateIds: batch.map { candidates[$0].id }, matcher: matcher,
-                key: { MatchPairKey(candidateId: candidates[Int($0.candidate)].id, jobId: jobs[Int($0.job)].0) },
-                tenant: { candidates[Int($0.candidate)].tenantId },
-                inputsChangedAt: { max(candidates[Int($0.candidate)].updatedAt, jobs[Int($0.job)].updatedAt) })
-            summary.inserted += outcome.inserted
-            summary.updated += outcome.updated
-            summary.unchanged += outcome.unchanged
-            summary.removed += outcome.removed
-            summary.retained += outcome.retained
-            summary.writeSeconds += Date().timeIntervalSince(writing)
+        let batches = stride(from: 0, to: candidates.count, by: candidateBatch).map {
+            $0..<min($0 + candidateBatch, candidates.count)
         }
+        let workers = max(1, min(writers, batches.count))
+        let run = ParallelRun(conn: conn, scorer: scorer, matcher: matcher, candidates: candidates, jobs: jobs,
+                              indices: indices)
+        let writing = Date()
+        // The server's share of writing (COPY, indexes, key checks) is the larger part: several connections
+        // write different candidate batches at once.
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            run.work(worker: worker, of: workers, batches: batches)
+        }
+        if let error = run.error { throw error }
+        let scoring = run.scoreSeconds / Double(workers)
+        summary.scoreSeconds += scoring
+        summary.writeSeconds = Date().timeIntervalSince(writing) - scoring
+        summary.kept = run.total.kept
+        summary.inserted = run.total.inserted
+        summary.updated = run.total.updated
+        summary.unchanged = run.total.unchanged
+        summary.removed = run.total.removed
+        summary.retained = run.total.retained
         summary.seconds = Date().timeIntervalSince(started)
         return summary
+    }
+}
+
+/// The shared state of one match run's writers: inputs read by all, totals and the first error under a lock.
+private final class ParallelRun: @unchecked Sendable {
+    let conn: PGConnection
+    let scorer: MatchScorer
+    let matcher: BatchMatcher
+    let candidates: [MatchRunner.StoredCandidate]
+    let jobs: [(id: Int64, job: MatchJob, updatedAt: Double)]
+    let indices: [[Int]]
+    private let lock = NSLock()
+    private(set) var total = MatchBatchWriter.Outcome()
+    private(set) var scoreSeconds = 0.0
+    private(set) var error: Error?
+
+    init(conn: PGConnection, scorer: MatchScorer, matcher: BatchMatcher, candidates: [MatchRunner.StoredCandidate],
+         jobs: [(id: Int64, job: MatchJob, updatedAt: Double)], indices: [[Int]]) {
+        self.conn = conn
+        self.scorer = scorer
+        self.matcher = matcher
+        self.candidates = candidates
+        self.jobs = jobs
+        self.indices = indices
+    }
+
+    /// Scores and writes every `workers`-th batch from `worker` on, on its own connection (worker 0: the runner's).
+    func work(worker: Int, of workers: Int, batches: [Range<Int>]) {
+        do {
+            let connection = worker == 0 ? conn : try PGConnection(conninfo: conn.conninfo)
+            let writer = MatchBatchWriter(conn: connection, scorer: scorer)
+            for b in stride(from: worker, to: batches.count, by: workers) {
+                if lock.withLock({ error != nil }) { return }
+                let started = Date()
+                var batchIndices = Array(repeating: [Int](), count: candidates.count)
+                for c in batches[b] { batchIndices[c] = indices[c] }
+                let kept = matcher.score(jobIndices: batchIndices)
+                let scored = Date().timeIntervalSince(started)
+                let outcome = try writer.write(
+                    kept: kept, candidateIds: batches[b].map { candidates[$0].id }, matcher: matcher,
+                    key: { MatchPairKey(candidateId: self.candidates[Int($0.candidate)].id, jobId: self.jobs[Int($0.job)].id) },
+                    tenant: { self.candidates[Int($0.candidate)].tenantId },
+                    inputsChangedAt: { max(self.candidates[Int($0.candidate)].updatedAt, self.jobs[Int($0.job)].updatedAt) })
+                lock.withLock {
+                    scoreSeconds += scored
+                    total.kept += kept.count
+                    total.inserted += outcome.inserted
+                    total.updated += outcome.updated
+                    total.unchanged += outcome.unchanged
+                    total.removed += outcome.removed
+                    total.retained += outcome.retained
+                }
+            }
+        } catch {
+            lock.withLock { if self.error == nil { self.error = error } }
+        }
     }
 }
