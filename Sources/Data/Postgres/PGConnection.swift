@@ -4,9 +4,12 @@ import Foundation
 /// One libpq connection. Not thread-safe: use one per thread.
 public final class PGConnection {
     private let conn: OpaquePointer
+    /// The conninfo this connection was opened with (to open another to the same database).
+    public let conninfo: String
 
     /// Connects with a libpq conninfo string or URL ("" uses the PG* environment variables).
     public init(conninfo: String) throws {
+        self.conninfo = conninfo
         guard let c = PQconnectdb(conninfo) else {
             throw PGError(message: "out of memory", context: "connect")
         }
@@ -52,19 +55,34 @@ public final class PGConnection {
 
     /// Streams rows into `COPY … FROM STDIN` (text format); `write` is handed a writer to call per row.
     public func copyIn(_ copySQL: String, _ write: (PGCopyWriter) throws -> Void) throws {
+        let writer = try beginCopy(copySQL)
+        do {
+            try write(writer)
+        } catch {
+            try? endCopy(writer, failure: error)
+            throw error
+        }
+        try endCopy(writer)
+    }
+
+    /// Starts `COPY … FROM STDIN` (text format) and returns its writer; the connection runs nothing
+    /// else until `endCopy`. Rows reach the server while the caller goes on with other work.
+    public func beginCopy(_ copySQL: String) throws -> PGCopyWriter {
         let start = PQexec(conn, copySQL)
         if PQresultStatus(start) != PGRES_COPY_IN {
             _ = try check(start, context: "COPY")
             throw PGError(message: "server did not enter COPY IN", context: "COPY")
         }
         PQclear(start)
-        let writer = PGCopyWriter(conn: conn)
-        var failure: Error?
-        do {
-            try write(writer)
-            try writer.flush()
-        } catch {
-            failure = error
+        return PGCopyWriter(conn: conn)
+    }
+
+    /// Ends a COPY begun with `beginCopy`: sends the rest of the rows and waits for the server to store
+    /// them, or, with a `failure`, aborts it (nothing of it is stored). Throws the server's error.
+    public func endCopy(_ writer: PGCopyWriter, failure: Error? = nil) throws {
+        var failure = failure
+        if failure == nil {
+            do { try writer.flush() } catch { failure = error }
         }
         let endCode = failure == nil ? PQputCopyEnd(conn, nil) : PQputCopyEnd(conn, "aborted by client")
         if endCode != 1 { failure = failure ?? PGError(message: lastError, context: "COPY") }

@@ -52,27 +52,34 @@ public final class JobImportWriter {
                 WITH (toast_tuple_target = 8160) ON COMMIT DROP
                 """)
             try conn.query("ALTER TABLE import_stage ALTER COLUMN id DROP DEFAULT, ALTER COLUMN id DROP NOT NULL")
-            let router = ImportChunkRouter(connection: conn, fileName: name, sourcePath: url.path)
+            let lookup = try PGConnection(conninfo: conn.conninfo)
+            let router = ImportChunkRouter(connection: conn, lookup: lookup, fileName: name, sourcePath: url.path)
             var chunk: [(Int, JobPosting)] = []
             chunk.reserveCapacity(Self.chunkSize)
-            info = try reader.read(url) { outcome in
-                switch outcome {
-                case .rejected(let issue):
-                    issues.append(issue)
-                    rejectedPerPlatform[issue.platform ?? "", default: 0] += 1
-                case .posting(let n, let p, let warnings):
-                    issues += warnings
-                    validPerPlatform[p.platform, default: 0] += 1
-                    if router.isFirstInFile(p) { chunk.append((n, p)) }
-                    if chunk.count >= Self.chunkSize {
-                        try router.write(chunk)
-                        chunk.removeAll(keepingCapacity: true)
+            do {
+                info = try reader.read(url) { outcome in
+                    switch outcome {
+                    case .rejected(let issue):
+                        issues.append(issue)
+                        rejectedPerPlatform[issue.platform ?? "", default: 0] += 1
+                    case .posting(let n, let p, let warnings):
+                        issues += warnings
+                        validPerPlatform[p.platform, default: 0] += 1
+                        if router.isFirstInFile(p) { chunk.append((n, p)) }
+                        if chunk.count >= Self.chunkSize {
+                            try router.write(chunk)
+                            chunk.removeAll(keepingCapacity: true)
+                        }
                     }
                 }
+                try router.write(chunk)
+                try router.finish()
+            } catch {
+                router.abort(error)
+                throw error
             }
             guard let info else { return [] }
             let format = "\(info.format.rawValue) \(info.container)"
-            try router.write(chunk)
             // Rejections with no platform of their own belong to the file's main platform.
             let mainPlatform = validPerPlatform.max(by: { $0.value < $1.value })?.key
                 ?? reader.normalizer.platformOverride ?? info.format.defaultPlatform
@@ -88,6 +95,7 @@ public final class JobImportWriter {
                 updated = try updateChanged(batchIds: batchIds)
                 for (platform, n) in try insertStaged(batchIds: batchIds) { inserted[platform, default: 0] += n }
             }
+            try refreshStatistics(inserted: inserted.values.reduce(0, +))
             // Grouped postings are stored (own URL and id) but count as duplicates of their canonical posting.
             for (platform, n) in try groupNearDuplicates(batchIds: Array(batchIds.values)) { inserted[platform, default: 0] -= n }
             try mapRoles(batchIds: Array(batchIds.values))
@@ -147,6 +155,17 @@ public final class JobImportWriter {
             SELECT platform, count(*) FROM upd GROUP BY platform
             """, [platforms, platforms.map { String(batchIds[$0]!) }])
         return r.countsByKey()
+    }
+
+    /// After a file that grew `job_postings` by more than a tenth, refreshes the planner's statistics of the
+    /// columns the grouping query joins on, inside the transaction (it sees its own rows). Without it the
+    /// first large import into an empty table was planned for 0 rows (autovacuum had sampled the table
+    /// while the uncommitted COPY ran) and the grouping ran nested loops for minutes instead of seconds.
+    private func refreshStatistics(inserted: Int) throws {
+        guard inserted >= 1_000 else { return }
+        let rows = try conn.query("SELECT reltuples FROM pg_class WHERE oid = 'job_postings'::regclass").double(0, 0) ?? 0
+        guard Double(inserted) > 0.1 * max(rows, 0) else { return }
+        try conn.query("ANALYZE job_postings (fingerprint, import_batch_id, canonical_job_id, content_hash)")
     }
 
     /// Bits two descriptions' SimHashes may differ by and still count as the same text (~90 % alike).
