@@ -136,25 +136,32 @@ public final class PGCopyWriter {
 
     /// Appends one row; nil fields are NULL. Values are escaped for COPY text format.
     public func row(_ fields: [String?]) throws {
+        Self.append(fields, to: &buffer)  // one access to the buffer per row, not one per byte
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    private static func append(_ fields: [String?], to buffer: inout [UInt8]) {
         for (i, f) in fields.enumerated() {
             if i > 0 { buffer.append(0x09) }
-            guard let f else {
-                buffer.append(contentsOf: [0x5C, 0x4E])  // \N
+            guard var f else {
+                buffer.append(0x5C)  // \N
+                buffer.append(0x4E)
                 continue
             }
-            for b in f.utf8 {
-                switch b {
-                case 0x5C: buffer.append(contentsOf: [0x5C, 0x5C])
-                case 0x09: buffer.append(contentsOf: [0x5C, 0x74])
-                case 0x0A: buffer.append(contentsOf: [0x5C, 0x6E])
-                case 0x0D: buffer.append(contentsOf: [0x5C, 0x72])
-                case 0x00: continue
-                default: buffer.append(b)
+            f.withUTF8 { bytes in
+                for b in bytes {
+                    switch b {
+                    case 0x5C: buffer.append(0x5C); buffer.append(0x5C)
+                    case 0x09: buffer.append(0x5C); buffer.append(0x74)
+                    case 0x0A: buffer.append(0x5C); buffer.append(0x6E)
+                    case 0x0D: buffer.append(0x5C); buffer.append(0x72)
+                    case 0x00: continue
+                    default: buffer.append(b)
+                    }
                 }
             }
         }
         buffer.append(0x0A)
-        if buffer.count >= 1 << 20 { try flush() }
     }
 
     func flush() throws {
