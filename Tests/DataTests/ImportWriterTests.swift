@@ -188,6 +188,49 @@ struct ImportUpdateTests {
         #expect(r.double(0, 1) == 130_000)
     }
 
+    /// A file longer than one chunk: repeats across chunk boundaries are still duplicates, new rows keep
+    /// the file's order (ids ascend with record numbers), and a second file with one changed posting, one
+    /// exact repeat and one new posting updates, skips and inserts exactly those.
+    @Test func rowsAcrossChunksAreDeduplicatedInFileOrderAndReimportsOnlyTouchChanges() throws {
+        let (conn, _) = try TestDatabase.fresh()
+        let writer = JobImportWriter(connection: conn)
+        let total = JobImportWriter.chunkSize + 600
+        // Descriptions of 80+ characters: shorter ones are hashed with their id (see PostingNormalizer).
+        func text(_ i: Int) -> String { "Record \(i): " + String(repeating: "build and run data pipelines. ", count: 4) }
+        var lines = ""
+        for i in 1...total {
+            if i == total - 10 {  // the same id as record 3, in a later chunk
+                lines += #"{"platform": "p", "external_id": "x3", "title": "Changed twin"}"# + "\n"
+            } else if i == total - 5 {  // the same content as record 7 under another id
+                lines += #"{"platform": "p", "external_id": "other", "title": "Engineer 7", "description": "\#(text(7))"}"# + "\n"
+            } else {
+                lines += #"{"platform": "p", "external_id": "x\#(i)", "title": "Engineer \#(i)", "description": "\#(text(i))"}"# + "\n"
+            }
+        }
+        let s = try writer.importFile(try TestDatabase.file("long.jsonl", lines), reader: reader)
+        #expect(s.read == total)
+        #expect(s.imported == total - 2)
+        #expect(s.duplicates == 2)
+        #expect(try conn.scalar("SELECT count(*) FROM job_postings") == total - 2)
+        #expect(try conn.text("SELECT title FROM job_postings WHERE external_job_id = 'x3'") == "Engineer 3")
+        #expect(try conn.scalar("SELECT count(*) FROM job_postings WHERE external_job_id = 'other'") == 0)
+        // ids follow record order across chunks
+        #expect(try conn.scalar("""
+            SELECT count(*) FROM (SELECT id, lag(id) OVER (ORDER BY substr(external_job_id, 2)::int) AS prev
+                                  FROM job_postings WHERE external_job_id LIKE 'x%') o WHERE prev > id
+            """) == 0)
+
+        let again = #"{"platform": "p", "external_id": "x1", "title": "Senior Engineer 1", "description": "\#(text(1))"}"# + "\n"
+            + #"{"platform": "p", "external_id": "x2", "title": "Engineer 2", "description": "\#(text(2))"}"# + "\n"
+            + #"{"platform": "p", "external_id": "new-1", "title": "Brand new"}"# + "\n"
+        let t = try writer.importFile(try TestDatabase.file("again.jsonl", again), reader: reader)
+        #expect(t.updated == 1)
+        #expect(t.imported == 1)
+        #expect(t.duplicates == 1)
+        #expect(try conn.text("SELECT title FROM job_postings WHERE external_job_id = 'x1'") == "Senior Engineer 1")
+        #expect(try conn.scalar("SELECT count(*) FROM job_postings") == total - 1)
+    }
+
     @Test func postingsAreMappedToCanonicalRolesByAlias() throws {
         let (conn, _) = try TestDatabase.fresh()
         let role = try #require(try conn.scalar("INSERT INTO global_roles (canonical_role) VALUES ('Python Developer') RETURNING id"))

@@ -144,7 +144,6 @@ public final class EmbeddedPostgres {
             listen_addresses = '127.0.0.1'
             unix_socket_directories = '\(socketDir.path)'
             max_connections = 50
-            shared_buffers = 128MB
             logging_collector = off
 
             """
@@ -168,12 +167,21 @@ public final class EmbeddedPostgres {
         return nil
     }
 
+    /// Server settings given on every start (so clusters made by older versions get them too); they
+    /// override postgresql.conf. Sized for bulk imports (bench/RESULTS.md): enough shared buffers to hold
+    /// a large file's rows and indexes, WAL buffers that do not fill while COPY streams rows, and no
+    /// checkpoint in the middle of a big import (each one writes every page again in full afterwards).
+    static let serverSettings = [
+        "shared_buffers=512MB", "wal_buffers=32MB", "max_wal_size=2GB", "checkpoint_timeout=15min",
+    ]
+
     private func start() throws {
         let port = try choosePort()
         log("starting PostgreSQL on \(socketDir.path) and 127.0.0.1:\(port)")
         try String(port).write(to: clusterDir.appendingPathComponent("port"), atomically: true, encoding: .utf8)
         let out = try runAsServer([bin("pg_ctl"), "-D", dataDir.path, "-l", logFile.path, "-w", "-t", "60",
-                                   "-o", "-p \(port) -k \(socketDir.path)", "start"])
+                                   "-o", (["-p \(port)", "-k \(socketDir.path)"] + Self.serverSettings.map { "-c " + $0 }).joined(separator: " "),
+                                   "start"])
         if out.status != 0 {
             let tail = (try? String(contentsOf: logFile, encoding: .utf8))?.split(separator: "\n").suffix(15)
                 .joined(separator: "\n") ?? ""

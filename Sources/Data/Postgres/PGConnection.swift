@@ -4,9 +4,12 @@ import Foundation
 /// One libpq connection. Not thread-safe: use one per thread.
 public final class PGConnection {
     private let conn: OpaquePointer
+    /// The conninfo this connection was opened with (to open another to the same database).
+    public let conninfo: String
 
     /// Connects with a libpq conninfo string or URL ("" uses the PG* environment variables).
     public init(conninfo: String) throws {
+        self.conninfo = conninfo
         guard let c = PQconnectdb(conninfo) else {
             throw PGError(message: "out of memory", context: "connect")
         }
@@ -52,19 +55,34 @@ public final class PGConnection {
 
     /// Streams rows into `COPY … FROM STDIN` (text format); `write` is handed a writer to call per row.
     public func copyIn(_ copySQL: String, _ write: (PGCopyWriter) throws -> Void) throws {
+        let writer = try beginCopy(copySQL)
+        do {
+            try write(writer)
+        } catch {
+            try? endCopy(writer, failure: error)
+            throw error
+        }
+        try endCopy(writer)
+    }
+
+    /// Starts `COPY … FROM STDIN` (text format) and returns its writer; the connection runs nothing
+    /// else until `endCopy`. Rows reach the server while the caller goes on with other work.
+    public func beginCopy(_ copySQL: String) throws -> PGCopyWriter {
         let start = PQexec(conn, copySQL)
         if PQresultStatus(start) != PGRES_COPY_IN {
             _ = try check(start, context: "COPY")
             throw PGError(message: "server did not enter COPY IN", context: "COPY")
         }
         PQclear(start)
-        let writer = PGCopyWriter(conn: conn)
-        var failure: Error?
-        do {
-            try write(writer)
-            try writer.flush()
-        } catch {
-            failure = error
+        return PGCopyWriter(conn: conn)
+    }
+
+    /// Ends a COPY begun with `beginCopy`: sends the rest of the rows and waits for the server to store
+    /// them, or, with a `failure`, aborts it (nothing of it is stored). Throws the server's error.
+    public func endCopy(_ writer: PGCopyWriter, failure: Error? = nil) throws {
+        var failure = failure
+        if failure == nil {
+            do { try writer.flush() } catch { failure = error }
         }
         let endCode = failure == nil ? PQputCopyEnd(conn, nil) : PQputCopyEnd(conn, "aborted by client")
         if endCode != 1 { failure = failure ?? PGError(message: lastError, context: "COPY") }
@@ -118,34 +136,33 @@ public final class PGCopyWriter {
 
     /// Appends one row; nil fields are NULL. Values are escaped for COPY text format.
     public func row(_ fields: [String?]) throws {
-        Self.append(fields, to: &buffer)
+        Self.append(fields, to: &buffer)  // one access to the buffer per row, not one per byte
         if buffer.count >= 1 << 20 { try flush() }
     }
 
-    /// One access to the buffer per row (per-byte appends to the stored property paid an exclusivity check each),
-    /// and fields that need no escaping are copied whole.
     private static func append(_ fields: [String?], to buffer: inout [UInt8]) {
         for (i, f) in fields.enumerated() {
             if i > 0 { buffer.append(0x09) }
-            guard let f else {
-                buffer.append(contentsOf: [0x5C, 0x4E])  // \N
+            guard var f else {
+                buffer.append(0x5C)  // \N
+                buffer.append(0x4E)
                 continue
             }
-            let utf8 = f.utf8
-            if !utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x00 }) {
-                if utf8.withContiguousStorageIfAvailable({ buffer.append(contentsOf: $0) }) == nil {
-                    buffer.append(contentsOf: utf8)
+            f.withUTF8 { bytes in
+                // Most fields need no escaping: copied whole.
+                if !bytes.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x00 }) {
+                    buffer.append(contentsOf: bytes)
+                    return
                 }
-                continue
-            }
-            for b in utf8 {
-                switch b {
-                case 0x5C: buffer.append(contentsOf: [0x5C, 0x5C])
-                case 0x09: buffer.append(contentsOf: [0x5C, 0x74])
-                case 0x0A: buffer.append(contentsOf: [0x5C, 0x6E])
-                case 0x0D: buffer.append(contentsOf: [0x5C, 0x72])
-                case 0x00: continue
-                default: buffer.append(b)
+                for b in bytes {
+                    switch b {
+                    case 0x5C: buffer.append(0x5C); buffer.append(0x5C)
+                    case 0x09: buffer.append(0x5C); buffer.append(0x74)
+                    case 0x0A: buffer.append(0x5C); buffer.append(0x6E)
+                    case 0x0D: buffer.append(0x5C); buffer.append(0x72)
+                    case 0x00: continue
+                    default: buffer.append(b)
+                    }
                 }
             }
         }

@@ -18,7 +18,19 @@ public final class JobImportWriter {
         "job_type", "keywords", "posted_at", "content_hash", "fingerprint", "description_simhash",
     ]
 
+    /// Postings looked up and written per round trip: large enough that a round trip is cheap per row,
+    /// small enough that a chunk (~3 KB a posting) stays a few MiB of client memory.
+    static let chunkSize = 4096
+    /// Serializes imports (`pg_advisory_xact_lock`): the new-or-known decision made per chunk stays
+    /// true until the transaction commits, so new rows can be copied straight into `job_postings`.
+    static let importLockKey: Int64 = 0x4345_4E54_494D_5054  // "CENTIMPT"
+
     /// Imports one file; throws `FileImportError` when the file cannot be read at all.
+    ///
+    /// Rows go to the database in chunks: one query finds which rows of the chunk are already known
+    /// (same platform and external id, or the same content on any platform); new rows are copied
+    /// straight into `job_postings`, known ones into the staging table, where the update and
+    /// source-URL rules run once at the end. Duplicates within the file never leave the client.
     public func importFile(_ url: URL, reader: JobFileReader, displayName: String? = nil) throws -> FileImportSummary {
         let started = Date()
         let name = displayName ?? url.lastPathComponent
@@ -28,13 +40,23 @@ public final class JobImportWriter {
         var info: JobFileReader.FileInfo?
 
         let batches: [ImportBatchSummary] = try conn.transaction {
+            try conn.query("SELECT pg_advisory_xact_lock($1)", [Self.importLockKey])
+            // Import sessions only: commit without waiting for the WAL flush (a crash loses at most the
+            // last file, never half of one), sort and hash in memory, and let the GIN index on skills
+            // collect new entries in a larger pending list.
+            try conn.query("SET LOCAL synchronous_commit = off")
+            try conn.query("SET LOCAL work_mem = '64MB'")
+            try conn.query("SET LOCAL gin_pending_list_limit = '32MB'")
             try conn.query("""
                 CREATE TEMP TABLE import_stage (LIKE job_postings INCLUDING DEFAULTS, record_no integer NOT NULL)
-                ON COMMIT DROP
+                WITH (toast_tuple_target = 8160) ON COMMIT DROP
                 """)
             try conn.query("ALTER TABLE import_stage ALTER COLUMN id DROP DEFAULT, ALTER COLUMN id DROP NOT NULL")
-            let columns = Self.stageColumns.joined(separator: ", ")
-            try conn.copyIn("COPY import_stage (\(columns)) FROM STDIN") { writer in
+            let lookup = try PGConnection(conninfo: conn.conninfo)
+            let router = ImportChunkRouter(connection: conn, lookup: lookup, fileName: name, sourcePath: url.path)
+            var chunk: [(Int, JobPosting)] = []
+            chunk.reserveCapacity(Self.chunkSize)
+            do {
                 info = try reader.read(url) { outcome in
                     switch outcome {
                     case .rejected(let issue):
@@ -43,11 +65,21 @@ public final class JobImportWriter {
                     case .posting(let n, let p, let warnings):
                         issues += warnings
                         validPerPlatform[p.platform, default: 0] += 1
-                        try writer.row(Self.copyRow(n, p))
+                        if router.isFirstInFile(p) { chunk.append((n, p)) }
+                        if chunk.count >= Self.chunkSize {
+                            try router.write(chunk)
+                            chunk.removeAll(keepingCapacity: true)
+                        }
                     }
                 }
+                try router.write(chunk)
+                try router.finish()
+            } catch {
+                router.abort(error)
+                throw error
             }
             guard let info else { return [] }
+            let format = "\(info.format.rawValue) \(info.container)"
             // Rejections with no platform of their own belong to the file's main platform.
             let mainPlatform = validPerPlatform.max(by: { $0.value < $1.value })?.key
                 ?? reader.normalizer.platformOverride ?? info.format.defaultPlatform
@@ -55,19 +87,15 @@ public final class JobImportWriter {
                 rejectedPerPlatform[mainPlatform, default: 0] += unknown
             }
             let platforms = Set(validPerPlatform.keys).union(rejectedPerPlatform.keys).sorted()
-            var batchIds: [String: Int64] = [:]
-            for platform in platforms {
-                let r = try conn.query("""
-                    INSERT INTO job_import_batches (file_name, source_path, platform, format, records_read, rejected)
-                    VALUES ($1, $2, $3, $4, $5, $6) RETURNING id
-                    """, [name, url.path, platform, "\(info.format.rawValue) \(info.container)",
-                          (validPerPlatform[platform] ?? 0) + (rejectedPerPlatform[platform] ?? 0),
-                          rejectedPerPlatform[platform] ?? 0])
-                batchIds[platform] = r.int64(0, 0)
+            for platform in platforms where router.batchIds[platform] == nil { _ = try router.batchId(platform) }
+            let batchIds = router.batchIds
+            var inserted = router.inserted
+            var updated: [String: Int] = [:]
+            if router.staged > 0 {
+                updated = try updateChanged(batchIds: batchIds)
+                for (platform, n) in try insertStaged(batchIds: batchIds) { inserted[platform, default: 0] += n }
             }
-            try dropInFileDuplicates()
-            let updated = try updateChanged(batchIds: batchIds)
-            var inserted = try insertStaged(batchIds: batchIds)
+            try refreshStatistics(inserted: inserted.values.reduce(0, +))
             // Grouped postings are stored (own URL and id) but count as duplicates of their canonical posting.
             for (platform, n) in try groupNearDuplicates(batchIds: Array(batchIds.values)) { inserted[platform, default: 0] -= n }
             try mapRoles(batchIds: Array(batchIds.values))
@@ -75,13 +103,16 @@ public final class JobImportWriter {
             for platform in platforms {
                 guard let id = batchIds[platform] else { continue }
                 let valid = validPerPlatform[platform] ?? 0
+                let rejected = rejectedPerPlatform[platform] ?? 0
                 let imported = inserted[platform] ?? 0
                 let changed = updated[platform] ?? 0
                 let own = issues.filter { ($0.platform ?? mainPlatform) == platform }
                 let warnings = own.filter { $0.severity == .warning }.count
                 try conn.query("""
-                    UPDATE job_import_batches SET imported = $2, updated = $3, duplicates = $4, finished_at = now() WHERE id = $1
-                    """, [id, imported, changed, valid - imported - changed])
+                    UPDATE job_import_batches SET imported = $2, updated = $3, duplicates = $4, records_read = $5,
+                           rejected = $6, format = $7, finished_at = now()
+                    WHERE id = $1
+                    """, [id, imported, changed, valid - imported - changed, valid + rejected, rejected, format])
                 try writeIssues(own, batchId: id)
                 if imported + changed > 0 {
                     try conn.query("""
@@ -90,9 +121,9 @@ public final class JobImportWriter {
                                 jsonb_build_object('batch_id', $1::bigint, 'platform', $2::text, 'imported', $3::int, 'updated', $4::int))
                         """, [id, platform, imported, changed])
                 }
-                summaries.append(ImportBatchSummary(batchId: id, platform: platform, read: valid + (rejectedPerPlatform[platform] ?? 0),
+                summaries.append(ImportBatchSummary(batchId: id, platform: platform, read: valid + rejected,
                                                     imported: imported, updated: changed, duplicates: valid - imported - changed,
-                                                    rejected: rejectedPerPlatform[platform] ?? 0, warnings: warnings))
+                                                    rejected: rejected, warnings: warnings))
             }
             return summaries
         }
@@ -124,6 +155,17 @@ public final class JobImportWriter {
             SELECT platform, count(*) FROM upd GROUP BY platform
             """, [platforms, platforms.map { String(batchIds[$0]!) }])
         return r.countsByKey()
+    }
+
+    /// After a file that grew `job_postings` by more than a tenth, refreshes the planner's statistics of the
+    /// columns the grouping query joins on, inside the transaction (it sees its own rows). Without it the
+    /// first large import into an empty table was planned for 0 rows (autovacuum had sampled the table
+    /// while the uncommitted COPY ran) and the grouping ran nested loops for minutes instead of seconds.
+    private func refreshStatistics(inserted: Int) throws {
+        guard inserted >= 1_000 else { return }
+        let rows = try conn.query("SELECT reltuples FROM pg_class WHERE oid = 'job_postings'::regclass").double(0, 0) ?? 0
+        guard Double(inserted) > 0.1 * max(rows, 0) else { return }
+        try conn.query("ANALYZE job_postings (fingerprint, import_batch_id, canonical_job_id, content_hash)")
     }
 
     /// Bits two descriptions' SimHashes may differ by and still count as the same text (~90 % alike).
@@ -192,19 +234,6 @@ public final class JobImportWriter {
             WHERE j.import_batch_id = ANY ($1::bigint[])
             ON CONFLICT DO NOTHING
             """, [batchIds.map(String.init).pgText])
-    }
-
-    /// Within the file: keeps the first record of each (platform, external id) and of each content.
-    private func dropInFileDuplicates() throws {
-        // Within the file: keep the first record of each (platform, external id) and of each content.
-        try conn.query("""
-            DELETE FROM import_stage s USING import_stage t
-            WHERE s.platform = t.platform AND s.external_job_id = t.external_job_id AND s.record_no > t.record_no
-            """)
-        try conn.query("""
-            DELETE FROM import_stage s USING import_stage t
-            WHERE s.content_hash = t.content_hash AND s.record_no > t.record_no
-            """)
     }
 
     /// Drops duplicates from the stage and inserts the rest; returns inserted rows per platform.
