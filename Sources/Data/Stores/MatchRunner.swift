@@ -114,9 +114,9 @@ public final class MatchRunner {
             run.work(worker: worker, of: workers, batches: batches)
         }
         if let error = run.error { throw error }
-        let scoring = run.scoreSeconds / Double(workers)
-        summary.scoreSeconds += scoring
-        summary.writeSeconds = Date().timeIntervalSince(writing) - scoring
+        let batchScoring = run.scoreSeconds / Double(workers)
+        summary.scoreSeconds += batchScoring
+        summary.writeSeconds = Date().timeIntervalSince(writing) - batchScoring
         summary.kept = run.total.kept
         summary.inserted = run.total.inserted
         summary.updated = run.total.updated
