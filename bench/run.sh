@@ -82,4 +82,12 @@ read -r secs rss < <(timed $bin embeddings fill --only jobs --limit "${BENCH_EMB
 tail -1 "$out/cmd.out" | sed 's/^/   fill, no role mapping: /'
 echo "   wall ${secs}s, peak memory ${rss} MiB"
 $bin db stop >/dev/null 2>&1
+
+echo
+echo "== 5. matching (issue 4): pairs/s in memory, and a full re-match database to database against the SQL way"
+# 2,000 candidates × 50,000 active jobs by default (the jobs go through the real importer; vectors are synthetic
+# so that no embedding time is measured here). BENCH_MATCH="--candidates 300 --jobs 5000" for a quick run.
+swift build -c release --product bench-match >/dev/null 2>&1 || { echo "   build failed"; exit 0; }
+.build/release/bench-match ${BENCH_MATCH:-} 2>&1 | sed 's/^/   /'
+$bin db stop >/dev/null 2>&1
 exit 0
