@@ -25,7 +25,9 @@ public struct PostingNormalizer: Sendable {
         if title.allSatisfy({ $0.isNumber || $0 == " " || $0 == "." || $0 == "-" }) {
             return reject("title", "'\(title)' is a number, not a job title")
         }
-        if title.count > 300 { return reject("title", "\(title.count) characters long: looks like a description, not a title") }
+        if title.utf8.count > 300, Self.hasMoreCharacters(title, than: 300) {
+            return reject("title", "\(title.count) characters long: looks like a description, not a title")
+        }
 
         var warnings: [RecordIssue] = []
         func warn(_ field: String, _ reason: String) {
@@ -52,7 +54,11 @@ public struct PostingNormalizer: Sendable {
         var skills = SkillExtractor.shared.canonicalize(raw.skillList)
         var seen = Set(skills.map { $0.lowercased() })
         // Title and description are tokenized once, for skills and for keywords.
-        let text = Array((title + "\n" + description).utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(title.utf8.count + 1 + description.utf8.count)
+        text.append(contentsOf: title.utf8)
+        text.append(0x0A)
+        text.append(contentsOf: description.utf8)
         let tokens = SkillTokenizer.tokens(text)
         for s in SkillExtractor.shared.extract(tokens: tokens) where seen.insert(s.lowercased()).inserted {
             skills.append(s)
@@ -68,7 +74,7 @@ public struct PostingNormalizer: Sendable {
 
         // A short description (Dice CSV: only a skill list) is too little to call two ids the same job:
         // then the id is part of the fingerprint and only the same id counts as a duplicate.
-        let weakContent = description.count < 80 && raw.externalId != nil
+        let weakContent = raw.externalId != nil && !Self.hasMoreCharacters(description, than: 79)
         let hash = ContentHash.of(company: company, title: title, location: raw.location,
                                   description: weakContent ? description + "\u{1}" + raw.externalId! : description)
         let externalId = raw.externalId.map { String($0.prefix(300)) } ?? "h:" + hash
@@ -86,11 +92,22 @@ public struct PostingNormalizer: Sendable {
         return .posting(recordNumber: n, posting, warnings: warnings)
     }
 
+    /// True when `text` has more than `limit` characters (`text.count > limit`), counting at most `limit + 1`.
+    static func hasMoreCharacters(_ text: String, than limit: Int) -> Bool {
+        // A character takes at least one UTF-8 byte.
+        guard text.utf8.count > limit else { return false }
+        return text.index(text.startIndex, offsetBy: limit + 1, limitedBy: text.endIndex) != nil
+    }
+
     private func structuredSalaryText(_ raw: RawPosting) -> String? {
         guard raw.salaryMin != nil || raw.salaryMax != nil else { return nil }
         let f = { (d: Double?) in d.map { $0 == $0.rounded() ? String(Int64($0)) : String($0) } ?? "" }
-        return "\(raw.salaryCurrency ?? "") \(f(raw.salaryMin))-\(f(raw.salaryMax)) \(raw.salaryInterval?.rawValue ?? "")"
-            .trimmingCharacters(in: .whitespaces)
+        let text = "\(raw.salaryCurrency ?? "") \(f(raw.salaryMin))-\(f(raw.salaryMax)) \(raw.salaryInterval?.rawValue ?? "")"
+        // Nothing to trim when both ends are visible ASCII (the usual case): no Foundation call.
+        if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+            return text
+        }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     private func normalizeSalary(_ raw: RawPosting, description: String, warn: (String, String) -> Void) -> Salary? {
@@ -160,12 +177,11 @@ public enum ContentHash {
         /// lowercased copy; ASCII text, nearly all of it, takes the byte path.
         mutating func feed(_ s: String) {
             lastSpace = true
-            if s.utf8.allSatisfy({ $0 < 0x80 }) {
-                for byte in s.utf8 {
-                    let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                    mix(UInt32(lower), isSpace: byte == 0x20 || (byte >= 0x09 && byte <= 0x0D))
-                }
-            } else {
+            let start = self
+            var copy = s
+            let ascii = copy.withUTF8 { feedASCII($0) }
+            if !ascii {
+                self = start
                 for scalar in s.unicodeScalars {
                     if scalar.value < 0x80 {
                         let v = scalar.value
@@ -179,6 +195,24 @@ public enum ContentHash {
             }
             h1 = (h1 ^ 0x1f) &* 0x100_0000_01b3
             h2 = (h2 ^ 0x1f) &* 0x0000_0100_0000_01b3
+        }
+
+        /// The byte path of `feed`; false (state half-fed) at the first non-ASCII byte.
+        private mutating func feedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            var h1 = self.h1, h2 = self.h2, lastSpace = self.lastSpace
+            for byte in bytes {
+                if byte >= 0x80 { return false }
+                let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+                if isSpace && lastSpace { continue }
+                lastSpace = isSpace
+                let v = UInt64(isSpace ? 32 : (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte))
+                h1 = (h1 ^ v) &* 0x100_0000_01b3
+                h2 = (h2 ^ v) &* 0x0000_0100_0000_01b3 &+ 0x9e37_79b9
+            }
+            self.h1 = h1
+            self.h2 = h2
+            self.lastSpace = lastSpace
+            return true
         }
     }
 
