@@ -15,8 +15,6 @@ struct FastJSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
-    /// Unescaped bytes of the string being read, when it has escapes.
-    private var scratch: [UInt8] = []
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -213,9 +211,7 @@ struct FastJSONParser {
                 return text
             }
             if byte == UInt8(ascii: "\\") {
-                scratch.removeAll(keepingCapacity: true)
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                return escapedString()
+                return escapedString(from: start)
             }
             if byte < 0x20 { return nil }
             if byte < 0x80 {
@@ -228,99 +224,118 @@ struct FastJSONParser {
         return nil
     }
 
-    /// The rest of a string with escapes, from the first backslash at `index`; `scratch` holds the text before it.
-    private mutating func escapedString() -> String? {
+    private struct Invalid: Error {}
+
+    /// The rest of a string with escapes, from its first backslash at `index`; the string's text starts at `start`.
+    /// Its end is found first; the text is then decoded straight into the new string's storage (never longer than
+    /// the escaped text).
+    private mutating func escapedString(from start: Int) -> String? {
         let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                index += 1
-                return String(decoding: scratch, as: UTF8.self)
+        var end = index
+        while end < count, bytes[end] != UInt8(ascii: "\"") {
+            end += bytes[end] == UInt8(ascii: "\\") ? 2 : 1
+        }
+        guard end < count else { return nil }
+        let escapedFrom = index
+        let source = bytes
+        let text = try? String(unsafeUninitializedCapacity: end - start) { out -> Int in
+            var written = escapedFrom - start
+            if written > 0 {
+                _ = out.initialize(from: UnsafeBufferPointer(rebasing: source[start..<escapedFrom]))
             }
-            if byte == UInt8(ascii: "\\") {
-                guard index + 1 < count else { return nil }
-                let escape = bytes[index + 1]
-                index += 2
-                switch escape {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scratch.append(escape)
-                case UInt8(ascii: "b"): scratch.append(0x08)
-                case UInt8(ascii: "f"): scratch.append(0x0C)
-                case UInt8(ascii: "n"): scratch.append(0x0A)
-                case UInt8(ascii: "r"): scratch.append(0x0D)
-                case UInt8(ascii: "t"): scratch.append(0x09)
-                case UInt8(ascii: "u"):
-                    guard let unit = hex4() else { return nil }
-                    var scalar = UInt32(unit)
-                    if unit >= 0xD800 && unit <= 0xDBFF {
-                        // A high surrogate must be followed by an escaped low one.
-                        guard index + 1 < count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
-                        else { return nil }
-                        index += 2
-                        guard let low = hex4(), low >= 0xDC00 && low <= 0xDFFF else { return nil }
-                        scalar = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
-                    } else if unit >= 0xDC00 && unit <= 0xDFFF {
-                        return nil
+            var position = escapedFrom
+            @inline(__always) func put(_ byte: UInt8) {
+                out[written] = byte
+                written += 1
+            }
+            func hex4() throws -> UInt32 {
+                guard position + 4 <= end else { throw Invalid() }
+                var value: UInt32 = 0
+                for offset in 0..<4 {
+                    let byte = source[position + offset]
+                    let digit: UInt8
+                    switch byte {
+                    case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - 0x30
+                    case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - 0x61 + 10
+                    case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - 0x41 + 10
+                    default: throw Invalid()
                     }
-                    appendUTF8(scalar)
-                default:
-                    return nil
+                    value = value << 4 | UInt32(digit)
                 }
-                continue
+                position += 4
+                return value
             }
-            if byte < 0x20 { return nil }
-            if byte < 0x80 {
-                scratch.append(byte)
-                index += 1
-            } else {
-                guard let length = scalarLength(at: index) else { return nil }
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
-                index += length
+            while position < end {
+                let byte = source[position]
+                if byte == UInt8(ascii: "\\") {
+                    let escape = source[position + 1]
+                    position += 2
+                    switch escape {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): put(escape)
+                    case UInt8(ascii: "b"): put(0x08)
+                    case UInt8(ascii: "f"): put(0x0C)
+                    case UInt8(ascii: "n"): put(0x0A)
+                    case UInt8(ascii: "r"): put(0x0D)
+                    case UInt8(ascii: "t"): put(0x09)
+                    case UInt8(ascii: "u"):
+                        let unit = try hex4()
+                        var scalar = unit
+                        if unit >= 0xD800 && unit <= 0xDBFF {
+                            // A high surrogate must be followed by an escaped low one.
+                            guard position + 1 < end, source[position] == UInt8(ascii: "\\"), source[position + 1] == UInt8(ascii: "u")
+                            else { throw Invalid() }
+                            position += 2
+                            let low = try hex4()
+                            guard low >= 0xDC00 && low <= 0xDFFF else { throw Invalid() }
+                            scalar = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+                        } else if unit >= 0xDC00 && unit <= 0xDFFF {
+                            throw Invalid()
+                        }
+                        switch scalar {
+                        case ..<0x80:
+                            put(UInt8(scalar))
+                        case ..<0x800:
+                            put(UInt8(0xC0 | scalar >> 6))
+                            put(UInt8(0x80 | scalar & 0x3F))
+                        case ..<0x10000:
+                            put(UInt8(0xE0 | scalar >> 12))
+                            put(UInt8(0x80 | scalar >> 6 & 0x3F))
+                            put(UInt8(0x80 | scalar & 0x3F))
+                        default:
+                            put(UInt8(0xF0 | scalar >> 18))
+                            put(UInt8(0x80 | scalar >> 12 & 0x3F))
+                            put(UInt8(0x80 | scalar >> 6 & 0x3F))
+                            put(UInt8(0x80 | scalar & 0x3F))
+                        }
+                    default:
+                        throw Invalid()
+                    }
+                    continue
+                }
+                if byte < 0x20 { throw Invalid() }
+                if byte < 0x80 {
+                    put(byte)
+                    position += 1
+                } else {
+                    guard let length = Self.scalarLength(source, at: position), position + length <= end else { throw Invalid() }
+                    for offset in 0..<length { put(source[position + offset]) }
+                    position += length
+                }
             }
+            return written
         }
-        return nil
-    }
-
-    /// Four hex digits at `index` (after `\u`).
-    private mutating func hex4() -> UInt16? {
-        guard index + 4 <= bytes.count else { return nil }
-        var value: UInt16 = 0
-        for offset in 0..<4 {
-            let byte = bytes[index + offset]
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - 0x30
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - 0x61 + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - 0x41 + 10
-            default: return nil
-            }
-            value = value << 4 | UInt16(digit)
-        }
-        index += 4
-        return value
-    }
-
-    private mutating func appendUTF8(_ scalar: UInt32) {
-        switch scalar {
-        case ..<0x80:
-            scratch.append(UInt8(scalar))
-        case ..<0x800:
-            scratch.append(UInt8(0xC0 | scalar >> 6))
-            scratch.append(UInt8(0x80 | scalar & 0x3F))
-        case ..<0x10000:
-            scratch.append(UInt8(0xE0 | scalar >> 12))
-            scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            scratch.append(UInt8(0x80 | scalar & 0x3F))
-        default:
-            scratch.append(UInt8(0xF0 | scalar >> 18))
-            scratch.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-            scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            scratch.append(UInt8(0x80 | scalar & 0x3F))
-        }
+        guard let text else { return nil }
+        index = end + 1
+        return text
     }
 
     /// Length of the well-formed UTF-8 sequence of a non-ASCII scalar at `position`; nil when ill-formed
     /// (stray continuation byte, overlong form, surrogate, beyond U+10FFFF, cut short).
     @inline(__always) private func scalarLength(at position: Int) -> Int? {
+        Self.scalarLength(bytes, at: position)
+    }
+
+    @inline(__always) private static func scalarLength(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Int? {
         let lead = bytes[position]
         let count = bytes.count
         @inline(__always) func isContinuation(_ offset: Int) -> Bool {

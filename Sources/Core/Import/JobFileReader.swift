@@ -232,7 +232,13 @@ private struct LineSplitter {
 
     mutating func next() -> [UInt8]? {
         while true {
-            if let newline = pending[start...].firstIndex(of: 0x0A) {
+            let from = start
+            let newline: Int? = pending.withUnsafeBufferPointer { buffer in
+                guard from < buffer.count, let base = buffer.baseAddress,
+                      let found = memchr(base + from, 0x0A, buffer.count - from) else { return nil }
+                return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
+            if let newline {
                 defer { start = newline + 1 }
                 return Array(pending[start..<newline])
             }

@@ -64,7 +64,8 @@ public struct PostingNormalizer: Sendable {
             skills.append(s)
         }
         let descriptionStart = title.utf8.count + 1
-        let descriptionTokens = tokens.drop { $0.start < descriptionStart }
+        let titleTokens = tokens.prefix { $0.start < descriptionStart }
+        let descriptionTokens = tokens[titleTokens.endIndex...]
 
         var postedAt: Date?
         if let text = raw.postedText {
@@ -85,7 +86,8 @@ public struct PostingNormalizer: Sendable {
             description: description, requirements: requirements, skills: skills,
             salaryRaw: raw.salaryText ?? structuredSalaryText(raw), salary: salary,
             experienceRaw: raw.experienceText, experience: experience, jobType: raw.jobType,
-            keywords: KeywordExtractor.keywords(title: title, descriptionTokens: descriptionTokens, bytes: text, skills: skills),
+            keywords: KeywordExtractor.keywords(titleTokens: titleTokens, descriptionTokens: descriptionTokens, bytes: text,
+                                                skills: skills),
             postedAt: postedAt, contentHash: hash)
         posting.fingerprint = JobFingerprint.of(company: company, title: title, location: location)
         posting.descriptionSimHash = JobFingerprint.simHash(description)
@@ -164,56 +166,78 @@ public enum ContentHash {
         var h2: UInt64 = 0x8422_2325_cbf2_9ce4
         var lastSpace = true
 
-        @inline(__always)
-        mutating func mix(_ value: UInt32, isSpace: Bool) {
-            if isSpace && lastSpace { return }
-            lastSpace = isSpace
-            let v = UInt64(isSpace ? 32 : value)
-            h1 = (h1 ^ v) &* 0x100_0000_01b3
-            h2 = (h2 ^ v) &* 0x0000_0100_0000_01b3 &+ 0x9e37_79b9
-        }
-
         /// Hashes the lowercased scalars (`String.lowercased()` maps scalar by scalar) without building the
-        /// lowercased copy; ASCII text, nearly all of it, takes the byte path.
+        /// lowercased copy. Each scalar mixes in its value (a whitespace run mixes in one space).
         mutating func feed(_ s: String) {
             lastSpace = true
-            let start = self
             var copy = s
-            let ascii = copy.withUTF8 { feedASCII($0) }
-            if !ascii {
-                self = start
-                for scalar in s.unicodeScalars {
-                    if scalar.value < 0x80 {
-                        let v = scalar.value
-                        mix(v >= 0x41 && v <= 0x5A ? v + 32 : v, isSpace: v == 0x20 || (v >= 0x09 && v <= 0x0D))
-                    } else {
-                        for lower in scalar.properties.lowercaseMapping.unicodeScalars {
-                            mix(lower.value, isSpace: lower.properties.isWhitespace)
-                        }
-                    }
-                }
+            copy.withUTF8 { bytes in
+                Self.plainScalars.withUnsafeBufferPointer { plain in feed(bytes, plain: plain) }
             }
             h1 = (h1 ^ 0x1f) &* 0x100_0000_01b3
             h2 = (h2 ^ 0x1f) &* 0x0000_0100_0000_01b3
         }
 
-        /// The byte path of `feed`; false (state half-fed) at the first non-ASCII byte.
-        private mutating func feedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        /// One pass over the UTF-8 bytes: ASCII lower-cased by hand, other scalars by their lowercase mapping, looked
+        /// up only for scalars outside `plain`.
+        private mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, plain: UnsafeBufferPointer<UInt64>) {
             var h1 = self.h1, h2 = self.h2, lastSpace = self.lastSpace
-            for byte in bytes {
-                if byte >= 0x80 { return false }
-                let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
-                if isSpace && lastSpace { continue }
+            @inline(__always) func mix(_ value: UInt32, isSpace: Bool) {
+                if isSpace && lastSpace { return }
                 lastSpace = isSpace
-                let v = UInt64(isSpace ? 32 : (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte))
+                let v = UInt64(isSpace ? 32 : value)
                 h1 = (h1 ^ v) &* 0x100_0000_01b3
                 h2 = (h2 ^ v) &* 0x0000_0100_0000_01b3 &+ 0x9e37_79b9
+            }
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    mix(UInt32(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte), isSpace: byte == 0x20 || (byte >= 0x09 && byte <= 0x0D))
+                    index += 1
+                    continue
+                }
+                // A well-formed sequence (the string's own storage).
+                var value: UInt32
+                var length: Int
+                if byte < 0xE0 {
+                    value = UInt32(byte & 0x1F)
+                    length = 2
+                } else if byte < 0xF0 {
+                    value = UInt32(byte & 0x0F)
+                    length = 3
+                } else {
+                    value = UInt32(byte & 0x07)
+                    length = 4
+                }
+                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                index += length
+                if value < 0x10000, plain[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 {
+                    mix(value, isSpace: false)
+                } else if let scalar = Unicode.Scalar(value) {
+                    for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                        mix(lower.value, isSpace: lower.properties.isWhitespace)
+                    }
+                }
             }
             self.h1 = h1
             self.h2 = h2
             self.lastSpace = lastSpace
-            return true
         }
+
+        /// Scalars below U+10000 whose lowercase mapping is themselves and that are not whitespace: hashed as they
+        /// are. One bit per scalar, computed once from the Unicode properties.
+        static let plainScalars: [UInt64] = {
+            var bits = [UInt64](repeating: 0, count: 1024)
+            for value in UInt32(0x80)..<0x10000 {
+                guard let scalar = Unicode.Scalar(value), !scalar.properties.isWhitespace else { continue }
+                let lower = scalar.properties.lowercaseMapping.unicodeScalars
+                guard lower.count == 1, lower.first == scalar else { continue }
+                bits[Int(value >> 6)] |= 1 << UInt64(value & 63)
+            }
+            return bits
+        }()
     }
 
     /// 16 lower-case hex digits, zero-padded (what `%016llx` prints).

@@ -49,26 +49,46 @@ enum HTMLFastText {
 
         /// The tag for a lower-cased name.
         static func named(_ name: UnsafeBufferPointer<UInt8>) -> Tag? {
-            if name.count == 10, name.elementsEqual("blockquote".utf8) { return .blockquote }
-            guard name.count <= 8 else { return nil }
-            var key: UInt64 = 0
-            for byte in name { key = key << 8 | UInt64(byte) }
-            return byKey[key]
-        }
-
-        private static let byKey: [UInt64: Tag] = {
-            let names: [(String, Tag)] = [
-                ("div", .div), ("p", .p), ("ul", .ul), ("ol", .ol), ("li", .li), ("h1", .h1), ("h2", .h2), ("h3", .h3),
-                ("h4", .h4), ("h5", .h5), ("h6", .h6), ("br", .br), ("strong", .strong),
-                ("b", .b), ("em", .em), ("i", .i), ("u", .u), ("span", .span), ("a", .a), ("small", .small),
-                ("code", .code), ("sub", .sub), ("sup", .sup),
-            ]
-            var table: [UInt64: Tag] = [:]
-            for (name, tag) in names {
-                table[name.utf8.reduce(0) { $0 << 8 | UInt64($1) }] = tag
+            @inline(__always) func equals(_ text: StaticString) -> Bool {
+                guard text.utf8CodeUnitCount == name.count else { return false }
+                for offset in 0..<name.count where name[offset] != text.utf8Start[offset] { return false }
+                return true
             }
-            return table
-        }()
+            switch name.count {
+            case 1:
+                switch name[0] {
+                case UInt8(ascii: "p"): return .p
+                case UInt8(ascii: "b"): return .b
+                case UInt8(ascii: "i"): return .i
+                case UInt8(ascii: "u"): return .u
+                case UInt8(ascii: "a"): return .a
+                default: return nil
+                }
+            case 2:
+                if equals("li") { return .li }
+                if equals("ul") { return .ul }
+                if equals("ol") { return .ol }
+                if equals("br") { return .br }
+                if equals("em") { return .em }
+                if name[0] == UInt8(ascii: "h"), name[1] >= UInt8(ascii: "1"), name[1] <= UInt8(ascii: "6") {
+                    return Tag(rawValue: Tag.h1.rawValue + name[1] - UInt8(ascii: "1"))
+                }
+                return nil
+            case 3:
+                if equals("div") { return .div }
+                if equals("sub") { return .sub }
+                if equals("sup") { return .sup }
+                return nil
+            case 4:
+                if equals("span") { return .span }
+                if equals("code") { return .code }
+                return nil
+            case 5: return equals("small") ? .small : nil
+            case 6: return equals("strong") ? .strong : nil
+            case 10: return equals("blockquote") ? .blockquote : nil
+            default: return nil
+            }
+        }
     }
 
     /// Deeper nesting is left to libxml2.

@@ -28,13 +28,24 @@ public enum TextCleaner {
         switch detectFormat(working) {
         case .html:
             working = HTMLText.render(working)
-            if detectFormat(working) == .html { working = HTMLText.render(working) }
+            // Escaped markup ("&lt;p&gt;") is HTML again; detecting HTML needs a "<" or "&".
+            if mayHoldMarkup(working), detectFormat(working) == .html { working = HTMLText.render(working) }
         case .markdown:
             working = MarkdownText.render(working)
         case .plain:
             break
         }
         return normalizeWhitespace(working)
+    }
+
+    /// False when `text` has neither "<" nor "&", so that `detectFormat` cannot find HTML in it.
+    static func mayHoldMarkup(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(UInt8(ascii: "<")), bytes.count) != nil
+                || memchr(base, Int32(UInt8(ascii: "&")), bytes.count) != nil
+        }
     }
 
     /// The markup a text is written in.
