@@ -3,6 +3,7 @@
 // Run: swift build -c release --product bench-parse && .build/release/bench-parse 20000
 //   optional: --data DIR (real files; default $CENTRALD_SHARED_DATA/jobs or /work/shared/data/jobs)
 //             --dump FILE (writes every outcome as text, to check that an optimization changes no result)
+//             --cpu-only (only the one-core measurement of the generated file, e.g. under perf record)
 import Core
 import Foundation
 
@@ -13,6 +14,9 @@ var arguments = Array(CommandLine.arguments.dropFirst())
     return arguments[i + 1]
 }
 let dumpPath = option("--dump")
+/// --cpu-only: only the one-core CPU measurement of the generated file (for profiling); no wall runs, no real files.
+let cpuOnly = arguments.contains("--cpu-only")
+arguments.removeAll { $0 == "--cpu-only" }
 let shared = ProcessInfo.processInfo.environment["CENTRALD_SHARED_DATA"] ?? "/work/shared/data"
 let dataDir = option("--data") ?? shared + "/jobs"
 let count = arguments.first.flatMap { Int($0) } ?? 20_000
@@ -95,9 +99,9 @@ func measureWall(_ url: URL, workers: Int) {
 
 // Workers 1 and 2 alternate (1, 2, 1, 2) so that load from other work on the machine hits both alike.
 let cores = ProcessInfo.processInfo.activeProcessorCount
-for workers in [1, 2, 1, 2] + (cores > 2 ? [cores] : []) { measureWall(benchFile, workers: workers) }
+for workers in cpuOnly ? [] : [1, 2, 1, 2] + (cores > 2 ? [cores] : []) { measureWall(benchFile, workers: workers) }
 
-let files = ((try? FileManager.default.contentsOfDirectory(atPath: dataDir)) ?? []).sorted()
+let files = cpuOnly ? [] : ((try? FileManager.default.contentsOfDirectory(atPath: dataDir)) ?? []).sorted()
 for name in files where name.hasSuffix(".csv") || name.hasSuffix(".json") || name.hasSuffix(".jsonl") {
     measure(URL(fileURLWithPath: dataDir + "/" + name), label: name)
 }

@@ -3,11 +3,103 @@ import Foundation
 /// Reads job records out of JSON text as scrapers write it: arrays, wrapper objects, JSON Lines,
 /// bare `NaN`/`Infinity` tokens (not strict JSON), and arrays cut short (the complete records
 /// before the cut are kept, the cut one is reported).
+///
+/// Job files are read into `JSONObject`s (`records(_:)`, `recordLine(_:number:)`) by `FastJSONParser`, with
+/// `JSONSerialization` as the fallback for text outside its subset; `elements(_:)` and `parseLine(_:number:)`
+/// give Foundation dictionaries (candidate files).
 public enum JSONRecordReader {
     public enum Element {
         case record(number: Int, [String: Any])
         case broken(number: Int, reason: String)
     }
+
+    /// One record of a job file.
+    public enum Record: Sendable {
+        case record(number: Int, JSONObject)
+        case broken(number: Int, reason: String)
+    }
+
+    /// The records of a JSON document, and whether the document was cut off between two records.
+    public struct Document: Sendable {
+        public var records: [Record]
+        /// When the records are in an array that the file ends inside of, after a complete record (`[{…}, {…},`):
+        /// the number of the last complete record. (A file that ends inside a record reports that record as broken.)
+        public var endsAfterRecord: Int?
+    }
+
+    // MARK: - Job records (JSONObject)
+
+    /// One JSON Lines line as a record.
+    public static func recordLine(_ line: UnsafeBufferPointer<UInt8>, number: Int) -> Record {
+        if case .object(let object)? = FastJSONParser.parse(line) { return .record(number: number, object) }
+        switch parseLine(Array(line), number: number) {
+        case .record(let n, let d): return .record(number: n, JSONObject(foundation: d))
+        case .broken(let n, let reason): return .broken(number: n, reason: reason)
+        }
+    }
+
+    public static func recordLine(_ line: [UInt8], number: Int) -> Record {
+        line.withUnsafeBufferPointer { recordLine($0, number: number) }
+    }
+
+    /// Every record in a JSON document (array or object), read as `elements(_:)` reads them.
+    public static func records(_ bytes: [UInt8]) -> Document {
+        var whole = FastJSONParser.parse(bytes)
+        if whole == nil, let parsed = try? JSONSerialization.jsonObject(with: Data(sanitize(bytes)), options: [.fragmentsAllowed]) {
+            whole = JSONNode(foundation: parsed)
+        }
+        if let whole {
+            let records: [Record] = recordArray(in: whole).enumerated().map { i, value in
+                if case .object(let o) = value { return .record(number: i + 1, o) }
+                return .broken(number: i + 1, reason: "element is \(value.typeName), not an object")
+            }
+            return Document(records: records)
+        }
+        // Not parseable as a whole: split the first top-level array element by element.
+        let clean = sanitize(bytes)
+        guard let open = clean.firstIndex(of: UInt8(ascii: "[")) else {
+            return Document(records: [.broken(number: 1, reason: "not valid JSON and no array of records found")])
+        }
+        var records: [Record] = []
+        let end = splitArray(clean, from: open) { number, slice in
+            guard let slice else {
+                records.append(.broken(number: number, reason: "truncated JSON: the file ends inside this record"))
+                return
+            }
+            var value = FastJSONParser.parse(clean[slice])
+            if value == nil, let parsed = try? JSONSerialization.jsonObject(with: Data(clean[slice]), options: [.fragmentsAllowed]) {
+                value = JSONNode(foundation: parsed)
+            }
+            guard let value else {
+                records.append(.broken(number: number, reason: "invalid JSON at bytes \(slice.lowerBound)–\(slice.upperBound)"))
+                return
+            }
+            if case .object(let o) = value { records.append(.record(number: number, o)) } else {
+                records.append(.broken(number: number, reason: "element is \(value.typeName), not an object"))
+            }
+        }
+        var document = Document(records: records)
+        if case .endOfText(let complete) = end, complete > 0 { document.endsAfterRecord = complete }
+        return document
+    }
+
+    /// The list of records inside a parsed document: the array itself, or the largest array of objects inside a
+    /// wrapper object (the first of equal ones, in the file's order), or the object itself when it is one record.
+    static func recordArray(in value: JSONNode) -> [JSONNode] {
+        if case .array(let a) = value { return a }
+        guard case .object(let d) = value else { return [value] }
+        if d["@type"] != nil || d["title"] != nil || d["jsonld"] != nil { return [value] }
+        var best: [JSONNode] = []
+        func visit(_ v: JSONNode, depth: Int) {
+            guard depth < 4 else { return }
+            if case .array(let a) = v, case .object? = a.first, a.count > best.count { best = a }
+            if case .object(let o) = v { o.members.forEach { visit($0.value, depth: depth + 1) } }
+        }
+        visit(value, depth: 0)
+        return best.isEmpty ? [value] : best
+    }
+
+    // MARK: - Foundation dictionaries
 
     /// True when the text looks like JSON Lines (first line a complete object, more lines follow).
     public static func isJSONLines(_ bytes: [UInt8]) -> Bool {
@@ -54,11 +146,42 @@ public enum JSONRecordReader {
     /// Splits `[ {...}, {...}, … ` into elements; an element cut off by the end of the text is reported.
     static func splitArray(_ b: [UInt8], from open: Int) -> [Element] {
         var out: [Element] = []
+        _ = splitArray(b, from: open) { number, slice in
+            guard let slice else {
+                out.append(.broken(number: number, reason: "truncated JSON: the file ends inside this record"))
+                return
+            }
+            do {
+                let v = try JSONSerialization.jsonObject(with: Data(b[slice]), options: [.fragmentsAllowed])
+                if let d = v as? [String: Any] { out.append(.record(number: number, d)) } else {
+                    out.append(.broken(number: number, reason: "element is \(typeName(v)), not an object"))
+                }
+            } catch {
+                out.append(.broken(number: number, reason: "invalid JSON at bytes \(slice.lowerBound)–\(slice.upperBound)"))
+            }
+        }
+        return out
+    }
+
+    /// How an array split by `splitArray` ended.
+    enum ArrayEnd: Equatable {
+        /// At its closing bracket.
+        case closed
+        /// Inside an element (reported to the caller as a cut element).
+        case insideElement
+        /// The text ended after `complete` whole elements, before the closing bracket.
+        case endOfText(complete: Int)
+    }
+
+    /// Splits `[ {...}, {...}, … ` into the byte ranges of its elements, passing each with its 1-based number to
+    /// `element`; an element cut off by the end of the text is passed with a nil range, and the split stops there.
+    static func splitArray(_ b: [UInt8], from open: Int, element: (Int, Range<Int>?) -> Void) -> ArrayEnd {
         var i = open + 1
         var number = 0
         while i < b.count {
             while i < b.count && (isSpace(b[i]) || b[i] == UInt8(ascii: ",")) { i += 1 }
-            if i >= b.count || b[i] == UInt8(ascii: "]") { break }
+            if i >= b.count { break }
+            if b[i] == UInt8(ascii: "]") { return .closed }
             number += 1
             let start = i
             var depth = 0
@@ -82,20 +205,12 @@ public enum JSONRecordReader {
                 i += 1
             }
             guard complete else {
-                out.append(.broken(number: number, reason: "truncated JSON: the file ends inside this record"))
-                break
+                element(number, nil)
+                return .insideElement
             }
-            let slice = Data(b[start..<i])
-            do {
-                let v = try JSONSerialization.jsonObject(with: slice, options: [.fragmentsAllowed])
-                if let d = v as? [String: Any] { out.append(.record(number: number, d)) } else {
-                    out.append(.broken(number: number, reason: "element is \(typeName(v)), not an object"))
-                }
-            } catch {
-                out.append(.broken(number: number, reason: "invalid JSON at bytes \(start)–\(i)"))
-            }
+            element(number, start..<i)
         }
-        return out
+        return .endOfText(complete: number)
     }
 
     /// Parses one JSON Lines line.

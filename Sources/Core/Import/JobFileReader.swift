@@ -9,6 +9,10 @@ public struct JobFileReader {
         public var container: String  // "JSON", "JSON Lines", "CSV"
         public var encoding: String
         public var records: Int
+        /// Problems with the file as a whole, such as a JSON array cut off between two records. Each is also
+        /// among the warnings of the file's last posting outcome (when it has a posting), so that callers that
+        /// collect outcome warnings report it without looking here.
+        public var warnings: [RecordIssue] = []
     }
 
     public var normalizer: PostingNormalizer
@@ -53,7 +57,8 @@ public struct JobFileReader {
     // MARK: - Containers
 
     private func readJSON(_ bytes: [UInt8], encoding: String, file: String, _ body: (RecordOutcome) throws -> Void) throws -> FileInfo {
-        let elements = JSONRecordReader.elements(bytes)
+        let document = JSONRecordReader.records(bytes)
+        let elements = document.records
         var format: SourceFormat?
         for case .record(_, let r) in elements {
             if let f = SourceFormat.detect(keys: Set(r.keys)) { format = f; break }
@@ -62,15 +67,47 @@ public struct JobFileReader {
             if case .broken(_, let reason)? = elements.first, elements.count == 1 {
                 throw FileImportError(file: file, reason: reason)
             }
-            throw unrecognised(file, elements.lazy.compactMap { if case .record(_, let r) = $0 { return Array(r.keys) } else { return nil } }.first)
+            throw unrecognised(file, elements.lazy.compactMap { if case .record(_, let r) = $0 { return r.keys } else { return nil } }.first)
+        }
+        var warnings: [RecordIssue] = []
+        if let last = document.endsAfterRecord {
+            let name = URL(fileURLWithPath: file).lastPathComponent
+            warnings.append(RecordIssue(
+                recordNumber: last, field: "file",
+                reason: "\(name) is truncated: it ends after record \(last) without closing the array of records "
+                    + "(records 1–\(last) were read; any later ones are missing)",
+                severity: .warning))
+        }
+        // The warning travels with the file's last posting, so that callers collecting outcome warnings report it:
+        // outcomes from the latest posting on are held back until the next posting or the end.
+        var held: [RecordOutcome] = []
+        func pass(_ outcome: RecordOutcome) throws {
+            if warnings.isEmpty { return try body(outcome) }
+            if case .posting = outcome {
+                for earlier in held { try body(earlier) }
+                held = [outcome]
+            } else if held.isEmpty {
+                try body(outcome)
+            } else {
+                held.append(outcome)
+            }
         }
         var start = 0
-        try deliver(format: format, body) {
+        try deliver(format: format, pass) {
             guard start < elements.count else { return nil }
             defer { start = min(elements.count, start + batchSize) }
             return elements[start..<min(elements.count, start + batchSize)].map { .element($0) }
         }
-        return FileInfo(format: format, container: "JSON", encoding: encoding, records: elements.count)
+        if let warning = warnings.first {
+            var warning = warning
+            if case .posting(let n, let posting, var own)? = held.first {
+                warning.platform = posting.platform
+                own.append(warning)
+                held[0] = .posting(recordNumber: n, posting, warnings: own)
+            }
+            for outcome in held { try body(outcome) }
+        }
+        return FileInfo(format: format, container: "JSON", encoding: encoding, records: elements.count, warnings: warnings)
     }
 
     private func readJSONLines(handle: FileHandle, head: [UInt8], file: String, _ body: (RecordOutcome) throws -> Void) throws -> FileInfo {
@@ -88,7 +125,7 @@ public struct JobFileReader {
         }
         // One by one until the first record fixes the format (almost always line 1), and throughout with one worker.
         while format == nil || workers == 1, let line = nextLine() {
-            let element = JSONRecordReader.parseLine(line, number: number)
+            let element = JSONRecordReader.recordLine(line, number: number)
             if format == nil, case .record(_, let r) = element {
                 format = SourceFormat.detect(keys: Set(r.keys))
                 if format == nil { throw unrecognised(file, Array(r.keys)) }
@@ -121,9 +158,9 @@ public struct JobFileReader {
                     batch.append(.done(.rejected(RecordIssue(recordNumber: row.number, field: "row", reason: error, platform: nil))))
                     continue
                 }
-                var record: [String: Any] = [:]
+                var record = JSONObject()
                 for (i, key) in header.enumerated() where i < row.fields.count && record[key] == nil {
-                    record[key] = row.fields[i]
+                    record.append(key, .string(row.fields[i]))
                 }
                 batch.append(.element(.record(number: row.number, record)))
             }
@@ -137,7 +174,7 @@ public struct JobFileReader {
     /// A record on its way to normalization.
     private enum Pending {
         case line(number: Int, [UInt8])
-        case element(JSONRecordReader.Element)
+        case element(JSONRecordReader.Record)
         case done(RecordOutcome)
     }
 
@@ -148,7 +185,7 @@ public struct JobFileReader {
         let outcome: @Sendable (Pending) -> RecordOutcome = { pending in
             switch pending {
             case .line(let number, let line):
-                return Self.outcome(JSONRecordReader.parseLine(line, number: number), format: format, normalizer: normalizer)
+                return Self.outcome(JSONRecordReader.recordLine(line, number: number), format: format, normalizer: normalizer)
             case .element(let element):
                 return Self.outcome(element, format: format, normalizer: normalizer)
             case .done(let outcome):
@@ -164,7 +201,7 @@ public struct JobFileReader {
         try OrderedParallelMap<Pending, RecordOutcome>(workers: workers).run(next: next, transform: outcome, deliver: body)
     }
 
-    private static func outcome(_ element: JSONRecordReader.Element, format: SourceFormat,
+    private static func outcome(_ element: JSONRecordReader.Record, format: SourceFormat,
                                 normalizer: PostingNormalizer) -> RecordOutcome {
         switch element {
         case .broken(let n, let reason):
@@ -195,7 +232,13 @@ private struct LineSplitter {
 
     mutating func next() -> [UInt8]? {
         while true {
-            if let newline = pending[start...].firstIndex(of: 0x0A) {
+            let from = start
+            let newline: Int? = pending.withUnsafeBufferPointer { buffer in
+                guard from < buffer.count, let base = buffer.baseAddress,
+                      let found = memchr(base + from, 0x0A, buffer.count - from) else { return nil }
+                return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
+            if let newline {
                 defer { start = newline + 1 }
                 return Array(pending[start..<newline])
             }

@@ -21,43 +21,70 @@ public enum JobFingerprint {
     /// UTF-8 bytes (ASCII letters lower-cased, anything not a letter or digit separates words), no
     /// allocations: a shingle's hash combines its three word hashes.
     public static func simHash(_ text: String) -> Int64 {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            signVectors.withUnsafeBufferPointer { signs in
+                wordByteKinds.withUnsafeBufferPointer { kinds in simHash(bytes, signs: signs, kinds: kinds) }
+            }
+        }
+    }
+
+    private static func simHash(_ bytes: UnsafeBufferPointer<UInt8>, signs: UnsafeBufferPointer<SIMD8<Int32>>,
+                                kinds: UnsafeBufferPointer<UInt8>) -> Int64 {
         // 64 signed bit counters as 8 SIMD lanes of 8: each byte of a shingle hash adds a
         // precomputed ±1 vector (8 vector adds per shingle instead of 64 scalar ones).
-        var counts = [SIMD8<Int32>](repeating: .zero, count: 8)
-        var window: (UInt64, UInt64) = (0, 0)  // the two previous word hashes
+        var c0 = SIMD8<Int32>.zero, c1 = SIMD8<Int32>.zero, c2 = SIMD8<Int32>.zero, c3 = SIMD8<Int32>.zero
+        var c4 = SIMD8<Int32>.zero, c5 = SIMD8<Int32>.zero, c6 = SIMD8<Int32>.zero, c7 = SIMD8<Int32>.zero
+        @inline(__always) func add(_ h: UInt64) {
+            c0 &+= signs[Int(h & 0xFF)]
+            c1 &+= signs[Int((h >> 8) & 0xFF)]
+            c2 &+= signs[Int((h >> 16) & 0xFF)]
+            c3 &+= signs[Int((h >> 24) & 0xFF)]
+            c4 &+= signs[Int((h >> 32) & 0xFF)]
+            c5 &+= signs[Int((h >> 40) & 0xFF)]
+            c6 &+= signs[Int((h >> 48) & 0xFF)]
+            c7 &+= signs[Int(h >> 56)]
+        }
+        var previous: UInt64 = 0, beforePrevious: UInt64 = 0  // the two previous word hashes
         var wordCount = 0
         var word: UInt64 = 0xcbf2_9ce4_8422_2325
         var inWord = false
-        func add(_ h: UInt64) {
-            for k in 0..<8 { counts[k] &+= Self.signVectors[Int((h >> UInt64(8 * k)) & 0xFF)] }
-        }
-        func endWord() {
-            wordCount += 1
-            if wordCount >= 3 { add(mix(window.0, window.1, word)) }
-            window = (window.1, word)
-            word = 0xcbf2_9ce4_8422_2325
-            inWord = false
-        }
-        for var b in text.utf8 {
-            let isDigit = b >= 0x30 && b <= 0x39
-            let isUpper = b >= 0x41 && b <= 0x5A
-            let isWordByte = isDigit || isUpper || (b >= 0x61 && b <= 0x7A) || b >= 0x80 || b == 0x2B || b == 0x23
-            if isWordByte {
-                if isUpper { b |= 0x20 }
-                word = (word ^ UInt64(b)) &* 0x100_0000_01b3
+        for byte in bytes {
+            // 0: separates words; 1: part of a word as is; 2: an upper-case ASCII letter.
+            let kind = kinds[Int(byte)]
+            if kind != 0 {
+                word = (word ^ UInt64(kind == 2 ? byte | 0x20 : byte)) &* 0x100_0000_01b3
                 inWord = true
             } else if inWord {
-                endWord()
+                wordCount += 1
+                if wordCount >= 3 { add(mix(beforePrevious, previous, word)) }
+                beforePrevious = previous
+                previous = word
+                word = 0xcbf2_9ce4_8422_2325
+                inWord = false
             }
         }
-        if inWord { endWord() }
+        if inWord {
+            wordCount += 1
+            if wordCount >= 3 { add(mix(beforePrevious, previous, word)) }
+            beforePrevious = previous
+            previous = word
+        }
         if wordCount == 0 { return 0 }
-        if wordCount < 3 { add(mix(window.0, window.1, 0)) }
+        if wordCount < 3 { add(mix(beforePrevious, previous, 0)) }
         var out: UInt64 = 0
-        for k in 0..<8 {
-            for lane in 0..<8 where counts[k][lane] > 0 { out |= 1 << UInt64(8 * k + lane) }
+        for (k, counts) in [c0, c1, c2, c3, c4, c5, c6, c7].enumerated() {
+            for lane in 0..<8 where counts[lane] > 0 { out |= 1 << UInt64(8 * k + lane) }
         }
         return Int64(bitPattern: out)
+    }
+
+    /// Per byte: 0 separates words, 1 belongs to a word as is (digits, lower-case letters, non-ASCII bytes, `+`,
+    /// `#`), 2 is an upper-case ASCII letter (lower-cased in the hash).
+    private static let wordByteKinds: [UInt8] = (0..<256).map { b in
+        if b >= 0x41 && b <= 0x5A { return 2 }
+        let isWordByte = (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || b >= 0x80 || b == 0x2B || b == 0x23
+        return isWordByte ? 1 : 0
     }
 
     /// For each byte value, +1 in the lanes of its set bits and −1 elsewhere.
@@ -76,6 +103,28 @@ public enum JobFingerprint {
     public static func distance(_ a: Int64, _ b: Int64) -> Int { (a ^ b).nonzeroBitCount }
 
     static func words(_ s: String) -> [String] {
-        s.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "+" || $0 == "#") }).map(String.init)
+        // ASCII text (nearly all): letters and digits are [A-Za-z0-9], lower-cased byte by byte, the same words.
+        if let words = asciiWords(s) { return words }
+        return s.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "+" || $0 == "#") }).map(String.init)
+    }
+
+    private static func asciiWords(_ s: String) -> [String]? {
+        var copy = s
+        return copy.withUTF8 { bytes -> [String]? in
+            var words: [String] = []
+            var word: [UInt8] = []
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x23 {
+                    word.append(lower)
+                } else if !word.isEmpty {
+                    words.append(String(decoding: word, as: UTF8.self))
+                    word.removeAll(keepingCapacity: true)
+                }
+            }
+            if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+            return words
+        }
     }
 }

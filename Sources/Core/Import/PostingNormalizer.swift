@@ -25,7 +25,9 @@ public struct PostingNormalizer: Sendable {
         if title.allSatisfy({ $0.isNumber || $0 == " " || $0 == "." || $0 == "-" }) {
             return reject("title", "'\(title)' is a number, not a job title")
         }
-        if title.count > 300 { return reject("title", "\(title.count) characters long: looks like a description, not a title") }
+        if title.utf8.count > 300, Self.hasMoreCharacters(title, than: 300) {
+            return reject("title", "\(title.count) characters long: looks like a description, not a title")
+        }
 
         var warnings: [RecordIssue] = []
         func warn(_ field: String, _ reason: String) {
@@ -52,13 +54,18 @@ public struct PostingNormalizer: Sendable {
         var skills = SkillExtractor.shared.canonicalize(raw.skillList)
         var seen = Set(skills.map { $0.lowercased() })
         // Title and description are tokenized once, for skills and for keywords.
-        let text = Array((title + "\n" + description).utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(title.utf8.count + 1 + description.utf8.count)
+        text.append(contentsOf: title.utf8)
+        text.append(0x0A)
+        text.append(contentsOf: description.utf8)
         let tokens = SkillTokenizer.tokens(text)
         for s in SkillExtractor.shared.extract(tokens: tokens) where seen.insert(s.lowercased()).inserted {
             skills.append(s)
         }
         let descriptionStart = title.utf8.count + 1
-        let descriptionTokens = tokens.drop { $0.start < descriptionStart }
+        let titleTokens = tokens.prefix { $0.start < descriptionStart }
+        let descriptionTokens = tokens[titleTokens.endIndex...]
 
         var postedAt: Date?
         if let text = raw.postedText {
@@ -68,7 +75,7 @@ public struct PostingNormalizer: Sendable {
 
         // A short description (Dice CSV: only a skill list) is too little to call two ids the same job:
         // then the id is part of the fingerprint and only the same id counts as a duplicate.
-        let weakContent = description.count < 80 && raw.externalId != nil
+        let weakContent = raw.externalId != nil && !Self.hasMoreCharacters(description, than: 79)
         let hash = ContentHash.of(company: company, title: title, location: raw.location,
                                   description: weakContent ? description + "\u{1}" + raw.externalId! : description)
         let externalId = raw.externalId.map { String($0.prefix(300)) } ?? "h:" + hash
@@ -79,18 +86,30 @@ public struct PostingNormalizer: Sendable {
             description: description, requirements: requirements, skills: skills,
             salaryRaw: raw.salaryText ?? structuredSalaryText(raw), salary: salary,
             experienceRaw: raw.experienceText, experience: experience, jobType: raw.jobType,
-            keywords: KeywordExtractor.keywords(title: title, descriptionTokens: descriptionTokens, bytes: text, skills: skills),
+            keywords: KeywordExtractor.keywords(titleTokens: titleTokens, descriptionTokens: descriptionTokens, bytes: text,
+                                                skills: skills),
             postedAt: postedAt, contentHash: hash)
         posting.fingerprint = JobFingerprint.of(company: company, title: title, location: location)
         posting.descriptionSimHash = JobFingerprint.simHash(description)
         return .posting(recordNumber: n, posting, warnings: warnings)
     }
 
+    /// True when `text` has more than `limit` characters (`text.count > limit`), counting at most `limit + 1`.
+    static func hasMoreCharacters(_ text: String, than limit: Int) -> Bool {
+        // A character takes at least one UTF-8 byte.
+        guard text.utf8.count > limit else { return false }
+        return text.index(text.startIndex, offsetBy: limit + 1, limitedBy: text.endIndex) != nil
+    }
+
     private func structuredSalaryText(_ raw: RawPosting) -> String? {
         guard raw.salaryMin != nil || raw.salaryMax != nil else { return nil }
         let f = { (d: Double?) in d.map { $0 == $0.rounded() ? String(Int64($0)) : String($0) } ?? "" }
-        return "\(raw.salaryCurrency ?? "") \(f(raw.salaryMin))-\(f(raw.salaryMax)) \(raw.salaryInterval?.rawValue ?? "")"
-            .trimmingCharacters(in: .whitespaces)
+        let text = "\(raw.salaryCurrency ?? "") \(f(raw.salaryMin))-\(f(raw.salaryMax)) \(raw.salaryInterval?.rawValue ?? "")"
+        // Nothing to trim when both ends are visible ASCII (the usual case): no Foundation call.
+        if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+            return text
+        }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     private func normalizeSalary(_ raw: RawPosting, description: String, warn: (String, String) -> Void) -> Salary? {
@@ -147,39 +166,78 @@ public enum ContentHash {
         var h2: UInt64 = 0x8422_2325_cbf2_9ce4
         var lastSpace = true
 
-        @inline(__always)
-        mutating func mix(_ value: UInt32, isSpace: Bool) {
-            if isSpace && lastSpace { return }
-            lastSpace = isSpace
-            let v = UInt64(isSpace ? 32 : value)
-            h1 = (h1 ^ v) &* 0x100_0000_01b3
-            h2 = (h2 ^ v) &* 0x0000_0100_0000_01b3 &+ 0x9e37_79b9
-        }
-
         /// Hashes the lowercased scalars (`String.lowercased()` maps scalar by scalar) without building the
-        /// lowercased copy; ASCII text, nearly all of it, takes the byte path.
+        /// lowercased copy. Each scalar mixes in its value (a whitespace run mixes in one space).
         mutating func feed(_ s: String) {
             lastSpace = true
-            if s.utf8.allSatisfy({ $0 < 0x80 }) {
-                for byte in s.utf8 {
-                    let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                    mix(UInt32(lower), isSpace: byte == 0x20 || (byte >= 0x09 && byte <= 0x0D))
-                }
-            } else {
-                for scalar in s.unicodeScalars {
-                    if scalar.value < 0x80 {
-                        let v = scalar.value
-                        mix(v >= 0x41 && v <= 0x5A ? v + 32 : v, isSpace: v == 0x20 || (v >= 0x09 && v <= 0x0D))
-                    } else {
-                        for lower in scalar.properties.lowercaseMapping.unicodeScalars {
-                            mix(lower.value, isSpace: lower.properties.isWhitespace)
-                        }
-                    }
-                }
+            var copy = s
+            copy.withUTF8 { bytes in
+                Self.plainScalars.withUnsafeBufferPointer { plain in feed(bytes, plain: plain) }
             }
             h1 = (h1 ^ 0x1f) &* 0x100_0000_01b3
             h2 = (h2 ^ 0x1f) &* 0x0000_0100_0000_01b3
         }
+
+        /// One pass over the UTF-8 bytes: ASCII lower-cased by hand, other scalars by their lowercase mapping, looked
+        /// up only for scalars outside `plain`.
+        private mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, plain: UnsafeBufferPointer<UInt64>) {
+            var h1 = self.h1, h2 = self.h2, lastSpace = self.lastSpace
+            @inline(__always) func mix(_ value: UInt32, isSpace: Bool) {
+                if isSpace && lastSpace { return }
+                lastSpace = isSpace
+                let v = UInt64(isSpace ? 32 : value)
+                h1 = (h1 ^ v) &* 0x100_0000_01b3
+                h2 = (h2 ^ v) &* 0x0000_0100_0000_01b3 &+ 0x9e37_79b9
+            }
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    mix(UInt32(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte), isSpace: byte == 0x20 || (byte >= 0x09 && byte <= 0x0D))
+                    index += 1
+                    continue
+                }
+                // A well-formed sequence (the string's own storage).
+                var value: UInt32
+                var length: Int
+                if byte < 0xE0 {
+                    value = UInt32(byte & 0x1F)
+                    length = 2
+                } else if byte < 0xF0 {
+                    value = UInt32(byte & 0x0F)
+                    length = 3
+                } else {
+                    value = UInt32(byte & 0x07)
+                    length = 4
+                }
+                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                index += length
+                if value < 0x10000, plain[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 {
+                    mix(value, isSpace: false)
+                } else if let scalar = Unicode.Scalar(value) {
+                    for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                        mix(lower.value, isSpace: lower.properties.isWhitespace)
+                    }
+                }
+            }
+            self.h1 = h1
+            self.h2 = h2
+            self.lastSpace = lastSpace
+        }
+
+        /// Scalars below U+10000 whose lowercase mapping is themselves and that are not whitespace: hashed as they
+        /// are. One bit per scalar, computed once from the Unicode properties.
+        static let plainScalars: [UInt64] = {
+            var bits = [UInt64](repeating: 0, count: 1024)
+            for value in UInt32(0x80)..<0x10000 {
+                guard let scalar = Unicode.Scalar(value), !scalar.properties.isWhitespace else { continue }
+                let lower = scalar.properties.lowercaseMapping.unicodeScalars
+                guard lower.count == 1, lower.first == scalar else { continue }
+                bits[Int(value >> 6)] |= 1 << UInt64(value & 63)
+            }
+            return bits
+        }()
     }
 
     /// 16 lower-case hex digits, zero-padded (what `%016llx` prints).

@@ -34,51 +34,79 @@ public struct RawPosting {
     public init() {}
 }
 
-/// Reads loosely typed values out of a decoded record.
+/// Reads loosely typed values out of a decoded record, as `JSONSerialization`'s `Any` values were read: numbers
+/// as `NSNumber` (`doubleValue`; as a flag, 0/1 bridge to `Bool`, others are `intValue != 0`), `true`/`false` as
+/// the numbers 1 and 0.
 struct FieldReader {
-    let record: [String: Any]
+    let record: JSONObject
     /// Values that mean "missing" in this source (Glassdoor uses "-1").
-    var missingMarkers: Set<String> = ["", "nan", "null", "none", "n/a", "na"]
+    var missingMarkers: Set<String> = FieldReader.defaultMissingMarkers {
+        didSet { longestMarker = Self.longest(missingMarkers) }
+    }
+    /// UTF-8 length of the longest marker.
+    private var longestMarker = FieldReader.longest(FieldReader.defaultMissingMarkers)
+
+    static let defaultMissingMarkers: Set<String> = ["", "nan", "null", "none", "n/a", "na"]
+
+    init(record: JSONObject) {
+        self.record = record
+    }
+
+    private static func longest(_ markers: Set<String>) -> Int {
+        markers.reduce(0) { max($0, $1.utf8.count) }
+    }
 
     /// The value at a key or dotted path ("jobLocation.displayName") as trimmed text, nil when missing.
     func string(_ path: String) -> String? {
         guard let v = value(path) else { return nil }
-        return FieldReader.text(v, missing: missingMarkers)
+        return text(v)
     }
 
-    func value(_ path: String) -> Any? {
+    /// The value at a key or dotted path; nil when missing or null. Through an array the path follows its first
+    /// element when that is an object.
+    func value(_ path: String) -> JSONNode? {
         if !path.utf8.contains(UInt8(ascii: ".")) {
-            let v = record[path]
-            return v is NSNull ? nil : v
+            guard let v = record[path], !v.isNull else { return nil }
+            return v
         }
-        var cur: Any? = record
+        var cur: JSONNode? = .object(record)
         for part in path.split(separator: ".") {
-            if let d = cur as? [String: Any] { cur = d[String(part)] } else if let a = cur as? [Any], let first = a.first as? [String: Any] {
+            switch cur {
+            case .object(let d)?:
+                cur = d[String(part)]
+            case .array(let a)?:
+                guard case .object(let first)? = a.first else { return nil }
                 cur = first[String(part)]
-            } else { return nil }
+            default:
+                return nil
+            }
         }
-        if cur is NSNull { return nil }
+        if cur?.isNull == true { return nil }
         return cur
     }
 
     func double(_ path: String) -> Double? {
         guard let v = value(path) else { return nil }
-        if let n = v as? NSNumber, !(v is Bool) || true {
-            let d = n.doubleValue
-            return d.isFinite ? d : nil
+        switch v {
+        case .number(let d, _): return d.isFinite ? d : nil
+        case .bool(let b): return b ? 1 : 0
+        case .string(let s): return Double(s.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ""))
+        default: return nil
         }
-        if let s = v as? String { return Double(s.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")) }
-        return nil
     }
 
     /// A boolean from true/false, "TRUE"/"FALSE", "yes"/"no", 1/0.
     func bool(_ path: String) -> Bool? {
         guard let v = value(path) else { return nil }
-        if let b = v as? Bool { return b }
-        if let n = v as? NSNumber { return n.intValue != 0 }
-        switch (v as? String)?.trimmingCharacters(in: .whitespaces).lowercased() {
-        case "true", "yes", "y", "1": return true
-        case "false", "no", "n", "0": return false
+        switch v {
+        case .bool(let b): return b
+        case .number(_, let flag): return flag
+        case .string(let s):
+            switch s.trimmingCharacters(in: .whitespaces).lowercased() {
+            case "true", "yes", "y", "1": return true
+            case "false", "no", "n", "0": return false
+            default: return nil
+            }
         default: return nil
         }
     }
@@ -86,14 +114,14 @@ struct FieldReader {
     /// A list of strings from an array, or a string delimited by `separators` (default: comma, semicolon, pipe).
     func list(_ path: String, separators: CharacterSet? = nil) -> [String] {
         guard let v = value(path) else { return [] }
-        if let a = v as? [Any] {
+        if case .array(let a) = v {
             return a.compactMap { item -> String? in
-                if let d = item as? [String: Any] { return FieldReader.text(d["name"] ?? d["termCode"] ?? "", missing: missingMarkers) }
-                return FieldReader.text(item, missing: missingMarkers)
+                if case .object(let d) = item { return text(d["name"] ?? d["termCode"] ?? .string("")) }
+                return text(item)
             }
         }
-        if let d = v as? [String: Any], let name = d["name"] { return FieldReader.text(name, missing: missingMarkers).map { [$0] } ?? [] }
-        guard let s = FieldReader.text(v, missing: missingMarkers) else { return [] }
+        if case .object(let d) = v, let name = d["name"] { return text(name).map { [$0] } ?? [] }
+        guard let s = text(v) else { return [] }
         guard let separators else {
             // The default separators are ASCII, so splitting the UTF-8 bytes gives the same pieces.
             let pieces = s.utf8.split(whereSeparator: { $0 == 0x2C || $0 == 0x3B || $0 == 0x7C })
@@ -102,23 +130,30 @@ struct FieldReader {
         return s.components(separatedBy: separators).map { FieldReader.trimmed($0) }.filter { !$0.isEmpty }
     }
 
-    static func text(_ v: Any, missing: Set<String>) -> String? {
+    func text(_ v: JSONNode) -> String? {
+        Self.text(v, missing: missingMarkers, longestMarker: longestMarker)
+    }
+
+    static func text(_ v: JSONNode, missing: Set<String>) -> String? {
+        text(v, missing: missing, longestMarker: longest(missing))
+    }
+
+    private static func text(_ v: JSONNode, missing: Set<String>, longestMarker: Int) -> String? {
         let s: String
         switch v {
-        case let x as String: s = x
-        case let n as NSNumber:
-            let d = n.doubleValue
+        case .string(let x): s = x
+        case .number(let d, _):
             guard d.isFinite else { return nil }
             s = d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
-        case let a as [Any]:
-            s = a.compactMap { text($0, missing: missing) }.joined(separator: ", ")
+        case .bool(let b): s = b ? "1" : "0"
+        case .array(let a):
+            s = a.compactMap { text($0, missing: missing, longestMarker: longestMarker) }.joined(separator: ", ")
         default:
             return nil
         }
         let t = trimmed(s)
         // Lowercasing a long description only to compare it with "nan" is wasted work: a scalar's lowercase
         // mapping is at least a quarter of its UTF-8 length, so a text this long cannot equal a marker.
-        let longestMarker = missing.reduce(0) { max($0, $1.utf8.count) }
         if t.utf8.count > 4 * longestMarker { return t }
         return missing.contains(t.lowercased()) ? nil : t
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Field mapping per source: a decoded record → `RawPosting`.
 enum SourceMapping {
-    static func map(_ record: [String: Any], format: SourceFormat) -> RawPosting {
+    static func map(_ record: JSONObject, format: SourceFormat) -> RawPosting {
         switch format {
         case .centrald, .generic: return centrald(FieldReader(record: record))
         case .jobspy: return jobspy(FieldReader(record: record))
@@ -175,10 +175,12 @@ enum SourceMapping {
         return p
     }
 
-    static func schemaOrg(_ record: [String: Any]) -> RawPosting {
+    static func schemaOrg(_ record: JSONObject) -> RawPosting {
         var obj = record
-        if let inner = record["jsonld"] as? [String: Any] { obj = inner }
-        if let graph = obj["@graph"] as? [[String: Any]], let job = graph.first(where: { ($0["@type"] as? String) == "JobPosting" }) {
+        if case .object(let inner)? = record["jsonld"] { obj = inner }
+        // `@graph` counts only as a list of objects (every element one).
+        if case .array(let graph)? = obj["@graph"], graph.allSatisfy({ $0.objectValue != nil }),
+           let job = graph.lazy.compactMap(\.objectValue).first(where: { $0["@type"]?.stringValue == "JobPosting" }) {
             obj = job
         }
         let r = FieldReader(record: obj)
@@ -189,18 +191,25 @@ enum SourceMapping {
         p.company = first(r, "hiringOrganization.name", "hiringOrganization")
         p.description = first(r, "description", "responsibilities")
         p.requirements = [r.string("qualifications"), r.string("educationRequirements")].compactMap { $0 }.joined(separator: "\n").nilIfEmpty
-        if let address = r.value("jobLocation.address") as? [String: Any] {
+        if case .object(let address)? = r.value("jobLocation.address") {
             let a = FieldReader(record: address)
             let parts = [a.string("addressLocality"), a.string("addressRegion"), a.string("addressCountry.name") ?? a.string("addressCountry")]
             p.location = parts.compactMap { $0 }.joined(separator: ", ").nilIfEmpty
         }
-        if let req = r.value("applicantLocationRequirements") as? [String: Any], let name = req["name"] as? String {
+        if case .object(let req)? = r.value("applicantLocationRequirements"), let name = req["name"]?.stringValue {
             p.location = p.location ?? name
         }
         if let salary = r.value("baseSalary") {
-            if let s = salary as? String { p.salaryText = s } else if JSONSerialization.isValidJSONObject(salary),
-                let data = try? JSONSerialization.data(withJSONObject: salary) {
-                p.salaryText = String(decoding: data, as: UTF8.self)
+            switch salary {
+            case .string(let s):
+                p.salaryText = s
+            case .object, .array:
+                // Keys sorted: the text no longer depends on a dictionary's order (which changed from run to run).
+                if let data = try? JSONSerialization.data(withJSONObject: salary.foundationObject, options: [.sortedKeys]) {
+                    p.salaryText = String(decoding: data, as: UTF8.self)
+                }
+            default:
+                break
             }
             p.salarySource = .posted
         }

@@ -14,13 +14,37 @@ public enum KeywordExtractor {
     /// description together).
     static func keywords(title: String, descriptionTokens tokens: ArraySlice<SkillToken>, bytes: [UInt8],
                          skills: [String], limit: Int = 20) -> [String] {
+        keywords(titleWords: SkillTokenizer.texts(title), descriptionTokens: tokens, bytes: bytes, skills: skills, limit: limit)
+    }
+
+    /// The same for title and description tokenized together: `titleTokens` and `descriptionTokens` both index
+    /// `bytes` (the title's tokens are the tokens the title alone gives: none crosses the newline after it).
+    static func keywords(titleTokens: ArraySlice<SkillToken>, descriptionTokens tokens: ArraySlice<SkillToken>,
+                         bytes: [UInt8], skills: [String], limit: Int = 20) -> [String] {
+        let titleWords = titleTokens.map { lowercasedText(bytes, $0.start, $0.end) }
+        return keywords(titleWords: titleWords, descriptionTokens: tokens, bytes: bytes, skills: skills, limit: limit)
+    }
+
+    /// `bytes[start..<end]` with ASCII letters lower-cased, as a string.
+    static func lowercasedText(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String {
+        String(unsafeUninitializedCapacity: end - start) { out in
+            for offset in 0..<(end - start) {
+                let byte = bytes[start + offset]
+                out[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            }
+            return end - start
+        }
+    }
+
+    private static func keywords(titleWords: [String], descriptionTokens tokens: ArraySlice<SkillToken>, bytes: [UInt8],
+                                 skills: [String], limit: Int) -> [String] {
         var result: [String] = []
         var seen = Set<String>()
         func add(_ word: String) {
             guard result.count < limit, seen.insert(word).inserted else { return }
             result.append(word)
         }
-        for word in SkillTokenizer.texts(title) where isKeyword(word) { add(word) }
+        for word in titleWords where isKeyword(word) { add(word) }
         for skill in skills {
             let lower = trimmedSpaces(skill.lowercased())
             if !lower.isEmpty { add(lower) }
@@ -38,8 +62,7 @@ public enum KeywordExtractor {
             $0.count != $1.count ? $0.count > $1.count : $0.first < $1.first
         }
         for entry in ranked where result.count < limit {
-            let word = String(decoding: bytes[entry.start..<entry.end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 },
-                              as: UTF8.self)
+            let word = lowercasedText(bytes, entry.start, entry.end)
             if isKeyword(word) { add(word) }
         }
         return result

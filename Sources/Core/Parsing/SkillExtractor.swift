@@ -231,50 +231,56 @@ public final class SkillExtractor: Sendable {
     /// Longest alias match at each token, left to right, applying the alias rules.
     func matches(in tokens: [SkillToken], listMode: Bool) -> [Match] {
         var result: [Match] = []
-        var index = 0
-        while index < tokens.count {
+        let filter = taxonomy.firstTokenFilter
+        let index = taxonomy.firstTokens
+        var position = 0
+        while position < tokens.count {
+            let key = tokens[position].key
             var matched: Match?
-            if let candidates = taxonomy.candidates(startingWith: tokens[index].key) {
-                for aliasIndex in candidates {
-                    let alias = taxonomy.aliases[aliasIndex]
-                    guard fits(alias.tokens, tokens, at: index),
-                          accepts(alias, tokens, at: index, listMode: listMode) else { continue }
-                    matched = Match(first: index, count: alias.tokens.count, skill: alias.skill)
+            // A 65,536-bit filter over first-token keys: most words stop here.
+            let bit = Int(key >> 48)
+            if filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 {
+                for candidate in index.candidates(startingWith: key) {
+                    let alias = index.candidates[candidate]
+                    guard fits(alias, index, tokens, at: position),
+                          accepts(alias, tokens, at: position, listMode: listMode) else { continue }
+                    matched = Match(first: position, count: Int(alias.tokenCount), skill: Int(alias.skill))
                     break
                 }
             }
             if let matched {
                 result.append(matched)
-                index += matched.count
+                position += matched.count
             } else {
-                index += 1
+                position += 1
             }
         }
         return result
     }
 
     @inline(__always)
-    private func fits(_ aliasTokens: [UInt64], _ tokens: [SkillToken], at index: Int) -> Bool {
-        guard index + aliasTokens.count <= tokens.count else { return false }
-        for offset in 1..<max(aliasTokens.count, 1) where tokens[index + offset].key != aliasTokens[offset] {
+    private func fits(_ alias: FirstTokenIndex.Candidate, _ index: FirstTokenIndex, _ tokens: [SkillToken], at position: Int) -> Bool {
+        let count = Int(alias.tokenCount)
+        guard position + count <= tokens.count else { return false }
+        let start = Int(alias.tokensStart)
+        for offset in 1..<max(count, 1) where tokens[position + offset].key != index.tokenKeys[start + offset] {
             return false
         }
         return true
     }
 
-    private func accepts(_ alias: SkillTaxonomy.Alias, _ tokens: [SkillToken], at index: Int, listMode: Bool) -> Bool {
+    private func accepts(_ alias: FirstTokenIndex.Candidate, _ tokens: [SkillToken], at index: Int, listMode: Bool) -> Bool {
         switch alias.rule {
         case .plain:
             return true
         case .capitalized:
             return listMode || tokens[index].isCapitalized
         case .allCaps:
-            return listMode || tokens[index..<index + alias.tokens.count].allSatisfy(\.isAllCaps)
+            return listMode || tokens[index..<index + Int(alias.tokenCount)].allSatisfy(\.isAllCaps)
         case .listOnly:
             return false
         case .contextual:
-            let isLanguage = taxonomy.skills[alias.skill].category == "language"
-            return SkillContext.allows(tokens, at: index, count: alias.tokens.count, isLanguage: isLanguage) { position in
+            return SkillContext.allows(tokens, at: index, count: Int(alias.tokenCount), isLanguage: alias.isLanguage) { position in
                 self.startsPlainSkill(tokens, at: position)
             }
         }
@@ -282,12 +288,15 @@ public final class SkillExtractor: Sendable {
 
     /// True when a non-contextual alias starts at `position` (used as list context for C, R, Go, …).
     private func startsPlainSkill(_ tokens: [SkillToken], at position: Int) -> Bool {
-        guard position >= 0, position < tokens.count,
-              let candidates = taxonomy.candidates(startingWith: tokens[position].key) else { return false }
-        for aliasIndex in candidates {
-            let alias = taxonomy.aliases[aliasIndex]
+        guard position >= 0, position < tokens.count else { return false }
+        let key = tokens[position].key
+        let bit = Int(key >> 48)
+        guard taxonomy.firstTokenFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return false }
+        let index = taxonomy.firstTokens
+        for candidate in index.candidates(startingWith: key) {
+            let alias = index.candidates[candidate]
             if alias.rule == .contextual || alias.rule == .listOnly { continue }
-            if fits(alias.tokens, tokens, at: position) { return true }
+            if fits(alias, index, tokens, at: position) { return true }
         }
         return false
     }

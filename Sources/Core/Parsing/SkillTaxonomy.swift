@@ -49,6 +49,8 @@ public final class SkillTaxonomy: Sendable {
     let byFirstToken: [UInt64: [Int]]
     /// 65,536-bit filter over first-token keys (top 16 bits): most words skip the dictionary lookup.
     let firstTokenFilter: [UInt64]
+    /// `byFirstToken` in flat arrays, for the matcher's hot loop.
+    let firstTokens: FirstTokenIndex
     /// Skill index by alias tokens joined with a space.
     let exact: [String: Int]
     /// Skill index by compact key: lower-cased letters, digits, "+", "#" only ("reactjs", "c#", "mssql").
@@ -128,6 +130,7 @@ public final class SkillTaxonomy: Sendable {
             filter[bit >> 6] |= 1 << UInt64(bit & 63)
         }
         self.firstTokenFilter = filter
+        self.firstTokens = FirstTokenIndex(byFirstToken: byFirstToken, aliases: aliases, skills: skills)
         self.exact = exact
         self.compact = compact
         self.fuzzyKeys = fuzzy
@@ -241,5 +244,73 @@ public final class SkillTaxonomy: Sendable {
             swap(&previous, &current)
         }
         return previous[b.count]
+    }
+}
+
+/// The aliases by first token key in flat arrays: a probe of an open-addressing table (the keys are FNV hashes, so
+/// their bits index it) gives a contiguous run of candidates, in `byFirstToken`'s order, whose token keys are
+/// contiguous too. The matcher reads no dictionary and follows no pointer per token.
+struct FirstTokenIndex: Sendable {
+    struct Candidate: Sendable {
+        var skill: Int32
+        /// Where the alias's token keys start in `tokenKeys`.
+        var tokensStart: Int32
+        var tokenCount: Int16
+        var rule: SkillTaxonomy.AliasRule
+        /// The skill's category is "language" (context rules are stricter for other ambiguous names).
+        var isLanguage: Bool
+    }
+
+    private let slotKeys: [UInt64]
+    /// Per slot: start of its run in `candidates` and its length (0: empty slot).
+    private let slotStarts: [Int32]
+    private let slotCounts: [Int32]
+    private let mask: Int
+    let candidates: [Candidate]
+    let tokenKeys: [UInt64]
+
+    init(byFirstToken: [UInt64: [Int]], aliases: [SkillTaxonomy.Alias], skills: [Skill]) {
+        var size = 16
+        while size < byFirstToken.count * 2 { size <<= 1 }
+        var slotKeys = [UInt64](repeating: 0, count: size)
+        var slotStarts = [Int32](repeating: 0, count: size)
+        var slotCounts = [Int32](repeating: 0, count: size)
+        var candidates: [Candidate] = []
+        var tokenKeys: [UInt64] = []
+        for (key, list) in byFirstToken.sorted(by: { $0.key < $1.key }) {
+            var slot = Int(truncatingIfNeeded: key ^ (key >> 32)) & (size - 1)
+            while slotCounts[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            slotKeys[slot] = key
+            slotStarts[slot] = Int32(candidates.count)
+            slotCounts[slot] = Int32(list.count)
+            for position in list {
+                let alias = aliases[position]
+                candidates.append(Candidate(skill: Int32(alias.skill), tokensStart: Int32(tokenKeys.count),
+                                            tokenCount: Int16(alias.tokens.count), rule: alias.rule,
+                                            isLanguage: skills[alias.skill].category == "language"))
+                tokenKeys += alias.tokens
+            }
+        }
+        self.slotKeys = slotKeys
+        self.slotStarts = slotStarts
+        self.slotCounts = slotCounts
+        self.mask = size - 1
+        self.candidates = candidates
+        self.tokenKeys = tokenKeys
+    }
+
+    /// The positions in `candidates` of the aliases starting with `key`, longest first; empty when none.
+    @inline(__always)
+    func candidates(startingWith key: UInt64) -> Range<Int> {
+        var slot = Int(truncatingIfNeeded: key ^ (key >> 32)) & mask
+        while true {
+            let count = Int(slotCounts[slot])
+            if count == 0 { return 0..<0 }
+            if slotKeys[slot] == key {
+                let start = Int(slotStarts[slot])
+                return start..<(start + count)
+            }
+            slot = (slot + 1) & mask
+        }
     }
 }

@@ -57,81 +57,105 @@ enum SkillTokenizer {
         tokens(Array(text.utf8))
     }
 
+    /// Per byte: bit 0 a word byte (ASCII letter or digit, any byte ≥ 0x80), bit 1 an upper-case ASCII letter,
+    /// bit 2 a lower-case ASCII letter, bit 3 a list separator (`,;/|()*`, newline, tab).
+    private static let byteClasses: [UInt8] = (0..<256).map { value in
+        let byte = UInt8(value)
+        var bits: UInt8 = isAlnum(byte) ? 1 : 0
+        if byte >= 0x41 && byte <= 0x5A { bits |= 2 }
+        if byte >= 0x61 && byte <= 0x7A { bits |= 4 }
+        switch byte {
+        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "/"), UInt8(ascii: "|"), UInt8(ascii: "("),
+             UInt8(ascii: ")"), 0x0A, UInt8(ascii: "\t"), UInt8(ascii: "*"):
+            bits |= 8
+        default:
+            break
+        }
+        return bits
+    }
+
     /// The tokens of UTF-8 text; offsets index `text`.
     static func tokens(_ text: [UInt8]) -> [SkillToken] {
+        text.withUnsafeBufferPointer { utf8 in
+            byteClasses.withUnsafeBufferPointer { classes in tokens(utf8, classes: classes) }
+        }
+    }
+
+    /// One pass over the bytes. The text reads as if a space followed it (what lookahead past the end sees).
+    private static func tokens(_ utf8: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<UInt8>) -> [SkillToken] {
+        let count = utf8.count
         var result: [SkillToken] = []
-        result.reserveCapacity(text.count / 5)
-        var padded = text
-        padded.append(0x20)
-        return padded.withUnsafeBufferPointer { utf8 in
-        let count = utf8.count - 1
+        result.reserveCapacity(count / 5)
+        @inline(__always) func byte(_ position: Int) -> UInt8 { position < count ? utf8[position] : 0x20 }
+        @inline(__always) func isWordByte(_ byte: UInt8) -> Bool { classes[Int(byte)] & 1 != 0 }
         var index = 0
         var listSeparator = false
         while index < count {
-            let byte = utf8[index]
-            let startsDotToken = byte == UInt8(ascii: ".") && isAlnum(utf8[index + 1])
-                && (index == 0 || !isAlnum(utf8[index - 1])) && utf8[index + 1] >= 0x41
-            guard isAlnum(byte) || startsDotToken else {
-                switch byte {
-                case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "/"), UInt8(ascii: "|"), UInt8(ascii: "("),
-                     UInt8(ascii: ")"), 0x0A, UInt8(ascii: "\t"), UInt8(ascii: "*"):
-                    listSeparator = true
-                default:
-                    break
+            let first = utf8[index]
+            let firstClass = classes[Int(first)]
+            var startsDotToken = false
+            if firstClass & 1 == 0 {
+                if first == UInt8(ascii: ".") {
+                    let next = byte(index + 1)
+                    startsDotToken = isWordByte(next) && next >= 0x41 && (index == 0 || !isWordByte(utf8[index - 1]))
                 }
-                index += 1
-                continue
+                if !startsDotToken {
+                    if firstClass & 8 != 0 { listSeparator = true }
+                    index += 1
+                    continue
+                }
             }
             let start = index
             var hash = fnvOffset
             var hasLetter = false
             var allCaps = true
             if startsDotToken {
-                hash = (hash ^ UInt64(byte)) &* fnvPrime
+                hash = (hash ^ UInt64(first)) &* fnvPrime
                 index += 1
             }
             while index < count {
                 let current = utf8[index]
-                if isAlnum(current) {
-                    if current >= 0x41 && current <= 0x5A {
+                let currentClass = classes[Int(current)]
+                if currentClass & 1 != 0 {
+                    if currentClass & 2 != 0 {
                         hasLetter = true
                         hash = (hash ^ UInt64(current | 0x20)) &* fnvPrime
                     } else {
-                        if current >= 0x61 && current <= 0x7A {
+                        if currentClass & 4 != 0 {
                             hasLetter = true
                             allCaps = false
                         }
                         hash = (hash ^ UInt64(current)) &* fnvPrime
                     }
                     index += 1
-                } else if current == UInt8(ascii: "."), isAlnum(utf8[index + 1]) {
+                } else if current == UInt8(ascii: "."), isWordByte(byte(index + 1)) {
                     hash = (hash ^ UInt64(current)) &* fnvPrime
                     index += 1
                 } else if current == UInt8(ascii: "+") || current == UInt8(ascii: "#") {
                     // "c++", "c#", "f#"; not "a+b".
                     var end = index
                     while end < count, utf8[end] == current, end - index < 2 { end += 1 }
-                    if end < count + 1, !isAlnum(utf8[end]) || utf8[end] == UInt8(ascii: ".") {
+                    let after = byte(end)
+                    if !isWordByte(after) || after == UInt8(ascii: ".") {
                         for position in index..<end { hash = (hash ^ UInt64(utf8[position])) &* fnvPrime }
                         index = end
-                        if index < count, utf8[index] == UInt8(ascii: "."), isAlnum(utf8[index + 1]) { continue }
+                        if index < count, utf8[index] == UInt8(ascii: "."), isWordByte(byte(index + 1)) { continue }
                     }
                     break
                 } else {
                     break
                 }
             }
-            let first = utf8[startsDotToken ? start + 1 : start]
+            let firstLetter = utf8[startsDotToken ? start + 1 : start]
             let before: UInt8? = start > 0 && utf8[start - 1] != 0x20 && utf8[start - 1] != 0x0A ? utf8[start - 1] : nil
             let after: UInt8? = index < count && utf8[index] != 0x20 && utf8[index] != 0x0A ? utf8[index] : nil
             result.append(SkillToken(
                 key: hash, start: start, end: index,
-                isCapitalized: first >= 0x41 && first <= 0x5A || (first >= 0x30 && first <= 0x39),
+                isCapitalized: firstLetter >= 0x41 && firstLetter <= 0x5A || (firstLetter >= 0x30 && firstLetter <= 0x39),
                 isAllCaps: hasLetter && allCaps, touchingBefore: before, touchingAfter: after,
-                afterTouching: index + 1 <= count ? utf8[index + 1] : nil, listSeparatorBefore: listSeparator))
+                afterTouching: index < count ? byte(index + 1) : nil, listSeparatorBefore: listSeparator))
             listSeparator = false
         }
         return result
-        }
     }
 }

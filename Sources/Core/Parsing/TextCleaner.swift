@@ -28,13 +28,24 @@ public enum TextCleaner {
         switch detectFormat(working) {
         case .html:
             working = HTMLText.render(working)
-            if detectFormat(working) == .html { working = HTMLText.render(working) }
+            // Escaped markup ("&lt;p&gt;") is HTML again; detecting HTML needs a "<" or "&".
+            if mayHoldMarkup(working), detectFormat(working) == .html { working = HTMLText.render(working) }
         case .markdown:
             working = MarkdownText.render(working)
         case .plain:
             break
         }
         return normalizeWhitespace(working)
+    }
+
+    /// False when `text` has neither "<" nor "&", so that `detectFormat` cannot find HTML in it.
+    static func mayHoldMarkup(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(UInt8(ascii: "<")), bytes.count) != nil
+                || memchr(base, Int32(UInt8(ascii: "&")), bytes.count) != nil
+        }
     }
 
     /// The markup a text is written in.
@@ -122,65 +133,95 @@ public enum TextCleaner {
 
     private static func normalizeWhitespace(bytes: UnsafeBufferPointer<UInt8>) -> String {
         let count = bytes.count
-        var out: [UInt8] = []
-        out.reserveCapacity(count)
-        var pendingSpace = false
-        var newlines = 0
-        var atStart = true
-        var afterCarriageReturn = false
-        var index = 0
-        while index < count {
-            let byte = bytes[index]
-            var length = 1
-            var kind = ScalarKind.character
-            if byte < 0x80 {
-                switch byte {
-                case 0x0A:
-                    kind = afterCarriageReturn ? .drop : .newline
-                case 0x0D, 0x0B, 0x0C:
-                    kind = .newline
-                case 0x09, 0x20:
-                    kind = .space
-                case 0x00...0x1F, 0x7F:
-                    kind = .drop
-                default:
-                    break
+        if count == 0 { return "" }
+        // The output is never longer than the input: every separator written stands for at least as many bytes.
+        return String(unsafeUninitializedCapacity: count) { out in
+            var written = 0
+            var pendingSpace = false
+            var newlines = 0
+            var atStart = true
+            var afterCarriageReturn = false
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                var length = 1
+                var kind = ScalarKind.character
+                if byte < 0x80 {
+                    switch byte {
+                    case 0x0A:
+                        kind = afterCarriageReturn ? .drop : .newline
+                    case 0x0D, 0x0B, 0x0C:
+                        kind = .newline
+                    case 0x09, 0x20:
+                        kind = .space
+                    case 0x00...0x1F, 0x7F:
+                        kind = .drop
+                    default:
+                        break
+                    }
+                } else {
+                    length = byte >= 0xF0 ? 4 : (byte >= 0xE0 ? 3 : 2)
+                    length = min(length, count - index)
+                    kind = classify(bytes, index, length)
                 }
-            } else {
-                length = byte >= 0xF0 ? 4 : (byte >= 0xE0 ? 3 : 2)
-                length = min(length, count - index)
-                kind = classify(bytes, index, length)
-            }
-            afterCarriageReturn = byte == 0x0D
-            switch kind {
-            case .newline:
-                newlines += 1
-                pendingSpace = false
-            case .space:
-                pendingSpace = true
-            case .drop:
-                break
-            case .character:
-                if !atStart {
-                    if newlines > 0 {
-                        out.append(0x0A)
-                        if newlines > 1 { out.append(0x0A) }
-                    } else if pendingSpace {
-                        out.append(0x20)
+                afterCarriageReturn = byte == 0x0D
+                switch kind {
+                case .newline:
+                    newlines += 1
+                    pendingSpace = false
+                case .space:
+                    pendingSpace = true
+                case .drop:
+                    break
+                case .character:
+                    if !atStart {
+                        if newlines > 0 {
+                            out[written] = 0x0A
+                            written += 1
+                            if newlines > 1 {
+                                out[written] = 0x0A
+                                written += 1
+                            }
+                        } else if pendingSpace {
+                            out[written] = 0x20
+                            written += 1
+                        }
+                    }
+                    newlines = 0
+                    pendingSpace = false
+                    atStart = false
+                    if length == 1 {
+                        out[written] = byte
+                        written += 1
+                        // A run of visible ASCII, single spaces between: copied as it is.
+                        var next = index + 1
+                        while next < count {
+                            let b = bytes[next]
+                            if b > 0x20 && b < 0x7F {
+                                out[written] = b
+                                written += 1
+                                next += 1
+                            } else if b == 0x20, next + 1 < count, bytes[next + 1] > 0x20, bytes[next + 1] < 0x7F {
+                                out[written] = 0x20
+                                out[written + 1] = bytes[next + 1]
+                                written += 2
+                                next += 2
+                            } else {
+                                break
+                            }
+                        }
+                        index = next
+                        continue
+                    }
+                    for offset in 0..<length {
+                        out[written] = bytes[index + offset]
+                        written += 1
                     }
                 }
-                newlines = 0
-                pendingSpace = false
-                atStart = false
-                if length == 1 {
-                    out.append(byte)
-                } else {
-                    for offset in 0..<length { out.append(bytes[index + offset]) }
-                }
+                index += length
             }
-            index += length
+            return written
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     private enum ScalarKind {

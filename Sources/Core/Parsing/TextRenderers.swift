@@ -23,7 +23,18 @@ enum HTMLText {
     ]
     private static let skippedElements: Set<String> = ["script", "style", "head", "noscript", "template", "iframe"]
 
+    /// The text of `html`: by `HTMLFastText` when the markup is in its subset, else by libxml2.
     static func render(_ html: String) -> String {
+        if html.isEmpty { return "" }
+        if let fast = HTMLFastText.render(html) {
+            if fast.allSatisfy({ $0 == 0x20 || $0 == 0x0A }) { return stripTags(html) }
+            return String(decoding: fast, as: UTF8.self)
+        }
+        return renderWithLibxml(html)
+    }
+
+    /// The text of `html` through libxml2's tree.
+    static func renderWithLibxml(_ html: String) -> String {
         _ = initialized
         let options = Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue)

@@ -63,6 +63,15 @@ public enum WorkModeDetector {
 
     /// Long free-text fields, where only specific phrases count.
     static func isDescriptionField(_ field: String) -> Bool {
+        // The names the importer passes on every posting, decided without lower-casing and searching.
+        switch field {
+        case "description": return true
+        case "title", "location", "work_mode", "Location", "LocationRaw", "jobLocation", "jobLocationType", "Job Type",
+             "Remote", "workplaceTypes":
+            return false
+        default:
+            break
+        }
         let name = field.lowercased()
         let isASCII = ASCIIText.isASCII(name)
         return ["description", "summary", "body", "details", "requirements", "text", "snippet"]

@@ -1,0 +1,112 @@
+import Foundation
+
+/// A JSON value as the importer reads it: what `JSONSerialization` would give, without `Any`, `NSNumber` and
+/// dynamic casts. `FastJSONParser` builds it straight from the bytes; `init(foundation:)` converts what
+/// `JSONSerialization` returns (the fallback for text the fast parser leaves to Foundation).
+public enum JSONNode: Sendable {
+    case null
+    case bool(Bool)
+    /// A number: its value, and what it means as a flag. The flag follows Foundation's `NSNumber` rules as
+    /// `FieldReader.bool` applied them: exactly 0 or 1 bridge to `Bool`, any other number is `intValue != 0`.
+    case number(Double, flag: Bool)
+    case string(String)
+    case array([JSONNode])
+    case object(JSONObject)
+
+    /// A number parsed from JSON text, with the flag `NSNumber` gives it (|value| ≥ 1 is true).
+    static func number(_ value: Double) -> JSONNode {
+        .number(value, flag: abs(value) >= 1)
+    }
+
+    /// Converts a `JSONSerialization` result. Numbers keep `NSNumber`'s `doubleValue` and the flag that
+    /// `as? Bool`, then `intValue != 0`, gives them.
+    public init(foundation value: Any) {
+        switch value {
+        case let s as String:
+            self = .string(s)
+        case let n as NSNumber:
+            // JSON true and false come back as Foundation's boolean number class.
+            if String(describing: type(of: n)).hasSuffix("Boolean") {
+                self = .bool(n.boolValue)
+            } else {
+                self = .number(n.doubleValue, flag: (value as? Bool) ?? (n.intValue != 0))
+            }
+        case let a as [Any]:
+            self = .array(a.map(JSONNode.init(foundation:)))
+        case let d as [String: Any]:
+            self = .object(JSONObject(foundation: d))
+        default:
+            self = .null
+        }
+    }
+
+    /// The value as `JSONSerialization` objects (for writing JSON text with it).
+    var foundationObject: Any {
+        switch self {
+        case .null: return NSNull()
+        case .bool(let b): return b
+        case .number(let d, _): return d
+        case .string(let s): return s
+        case .array(let a): return a.map(\.foundationObject)
+        case .object(let o):
+            var d: [String: Any] = [:]
+            for (key, value) in o.members { d[key] = value.foundationObject }
+            return d
+        }
+    }
+
+    var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+
+    var objectValue: JSONObject? {
+        if case .object(let o) = self { return o }
+        return nil
+    }
+
+    var stringValue: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+
+    /// How an error message names a value that is not an object (what `JSONSerialization`'s types were called).
+    var typeName: String {
+        switch self {
+        case .array: return "an array"
+        case .string: return "a string"
+        case .number, .bool: return "a number"
+        case .null: return "null"
+        case .object: return "not an object"
+        }
+    }
+}
+
+/// A JSON object: its members in the order read. Keys are unique (the parser leaves text with a repeated key to
+/// `JSONSerialization`, and the conversion from a dictionary has none).
+public struct JSONObject: Sendable {
+    public private(set) var members: [(key: String, value: JSONNode)]
+
+    public init(_ members: [(key: String, value: JSONNode)] = []) {
+        self.members = members
+    }
+
+    /// Converts a `JSONSerialization` dictionary (members in the dictionary's order).
+    public init(foundation dictionary: [String: Any]) {
+        members = dictionary.map { (key: $0.key, value: JSONNode(foundation: $0.value)) }
+    }
+
+    /// The value of `key` (`.null` when the member is null), nil when there is no such member.
+    public subscript(key: String) -> JSONNode? {
+        for member in members where member.key == key { return member.value }
+        return nil
+    }
+
+    public var keys: [String] { members.map(\.key) }
+    public var count: Int { members.count }
+
+    /// Adds a member; the caller makes sure the key is new.
+    mutating func append(_ key: String, _ value: JSONNode) {
+        members.append((key, value))
+    }
+}
