@@ -52,7 +52,7 @@ public struct PostingNormalizer: Sendable {
         if experience == nil && !description.isEmpty { experience = ExperienceParser.parse(description) }
 
         var skills = SkillExtractor.shared.canonicalize(raw.skillList)
-        var seen = Set(skills.map { $0.lowercased() })
+        var seen = SmallStringSet(skills.map { $0.lowercased() })
         // Title and description are tokenized once, for skills and for keywords.
         var text: [UInt8] = []
         text.reserveCapacity(title.utf8.count + 1 + description.utf8.count)
@@ -60,7 +60,7 @@ public struct PostingNormalizer: Sendable {
         text.append(0x0A)
         text.append(contentsOf: description.utf8)
         let tokens = SkillTokenizer.tokens(text)
-        for s in SkillExtractor.shared.extract(tokens: tokens) where seen.insert(s.lowercased()).inserted {
+        for s in SkillExtractor.shared.extract(tokens: tokens) where seen.insert(s.lowercased()) {
             skills.append(s)
         }
         let descriptionStart = title.utf8.count + 1
@@ -76,8 +76,16 @@ public struct PostingNormalizer: Sendable {
         // A short description (Dice CSV: only a skill list) is too little to call two ids the same job:
         // then the id is part of the fingerprint and only the same id counts as a duplicate.
         let weakContent = raw.externalId != nil && !Self.hasMoreCharacters(description, than: 79)
-        let hash = ContentHash.of(company: company, title: title, location: raw.location,
-                                  description: weakContent ? description + "\u{1}" + raw.externalId! : description)
+        let hash: String
+        let simHash: Int64
+        if weakContent {
+            hash = ContentHash.of(company: company, title: title, location: raw.location,
+                                  description: description + "\u{1}" + raw.externalId!)
+            simHash = JobFingerprint.simHash(description)
+        } else {
+            (hash, simHash) = ContentHash.ofWithSimHash(company: company, title: title, location: raw.location,
+                                                        description: description)
+        }
         let externalId = raw.externalId.map { String($0.prefix(300)) } ?? "h:" + hash
         let requirements = raw.requirements.map { TextCleaner.clean($0) }
         var posting = JobPosting(
@@ -90,7 +98,7 @@ public struct PostingNormalizer: Sendable {
                                                 skills: skills),
             postedAt: postedAt, contentHash: hash)
         posting.fingerprint = JobFingerprint.of(company: company, title: title, location: location)
-        posting.descriptionSimHash = JobFingerprint.simHash(description)
+        posting.descriptionSimHash = simHash
         return .posting(recordNumber: n, posting, warnings: warnings)
     }
 
@@ -98,6 +106,10 @@ public struct PostingNormalizer: Sendable {
     static func hasMoreCharacters(_ text: String, than limit: Int) -> Bool {
         // A character takes at least one UTF-8 byte.
         guard text.utf8.count > limit else { return false }
+        // ASCII without carriage returns is one character a byte (a combining mark after the last byte joins that
+        // character, so the first limit + 1 bytes still hold limit + 1 characters).
+        let plain = text.utf8.prefix(limit + 1).allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        if plain { return true }
         return text.index(text.startIndex, offsetBy: limit + 1, limitedBy: text.endIndex) != nil
     }
 
@@ -160,6 +172,17 @@ public enum ContentHash {
         return hex(state.h1) + hex(state.h2)
     }
 
+    /// `of(…)` and `JobFingerprint.simHash(description)` in one pass over the description: the two hashes' chains
+    /// of multiplications run side by side instead of one after the other.
+    static func ofWithSimHash(company: String?, title: String, location: String?, description: String) -> (String, Int64) {
+        var state = State()
+        state.feed(company ?? "")
+        state.feed(title)
+        state.feed(location ?? "")
+        let simHash = state.feedDescription(description)
+        return (hex(state.h1) + hex(state.h2), simHash)
+    }
+
     /// Two FNV-style hashes over the lower-cased text with whitespace runs folded to one space.
     private struct State {
         var h1: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -181,24 +204,60 @@ public enum ContentHash {
         /// One pass over the UTF-8 bytes: ASCII lower-cased by hand, other scalars by their lowercase mapping, looked
         /// up only for scalars outside `plain`.
         private mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, plain: UnsafeBufferPointer<UInt64>) {
-            var h1 = self.h1, h2 = self.h2, lastSpace = self.lastSpace
-            @inline(__always) func mix(_ value: UInt32, isSpace: Bool) {
-                if isSpace && lastSpace { return }
-                lastSpace = isSpace
-                let v = UInt64(isSpace ? 32 : value)
-                h1 = (h1 ^ v) &* 0x100_0000_01b3
-                h2 = (h2 ^ v) &* 0x0000_0100_0000_01b3 &+ 0x9e37_79b9
+            var none = NoWords()
+            Self.asciiValues.withUnsafeBufferPointer { ascii in feed(bytes, plain: plain, ascii: ascii, words: &none) }
+        }
+
+        /// `feed(description)`, also feeding every byte to the word hashes of `JobFingerprint.simHash`; returns the
+        /// description's SimHash.
+        mutating func feedDescription(_ description: String) -> Int64 {
+            lastSpace = true
+            var copy = description
+            let simHash = copy.withUTF8 { bytes in
+                JobFingerprint.withTables { signs, kinds in
+                    withUnsafeTemporaryAllocation(of: UInt64.self,
+                                                  capacity: JobFingerprint.WordHashes.capacity(forBytes: bytes.count)) { buffer in
+                        var words = SimHashWords(hashes: JobFingerprint.WordHashes(buffer.baseAddress!), kinds: kinds)
+                        Self.plainScalars.withUnsafeBufferPointer { plain in
+                            Self.asciiValues.withUnsafeBufferPointer { ascii in
+                                feed(bytes, plain: plain, ascii: ascii, words: &words)
+                            }
+                        }
+                        return JobFingerprint.simHash(words.hashes.finish(), signs: signs)
+                    }
+                }
             }
+            h1 = (h1 ^ 0x1f) &* 0x100_0000_01b3
+            h2 = (h2 ^ 0x1f) &* 0x0000_0100_0000_01b3
+            return simHash
+        }
+
+        private mutating func feed<Words: ByteSink>(_ bytes: UnsafeBufferPointer<UInt8>, plain: UnsafeBufferPointer<UInt64>,
+                                                    ascii: UnsafeBufferPointer<UInt8>, words: inout Words) {
+            var h1 = self.h1, h2 = self.h2, lastSpace = self.lastSpace
             let count = bytes.count
             var index = 0
             while index < count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    mix(UInt32(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte), isSpace: byte == 0x20 || (byte >= 0x09 && byte <= 0x0D))
+                // ASCII, without branches per byte (masks): a space after a space changes nothing.
+                var spaceBefore: UInt64 = lastSpace ? 1 : 0
+                while index < count {
+                    let byte = bytes[index]
+                    if byte >= 0x80 { break }
+                    words.feed(byte)
+                    let v = UInt64(ascii[Int(byte)])
+                    let isSpace = ((v ^ 32) &- 1) >> 63
+                    let keep = 0 &- (isSpace & spaceBefore)
+                    let next1 = (h1 ^ v) &* 0x100_0000_01b3
+                    let next2 = (h2 ^ v) &* 0x0000_0100_0000_01b3 &+ 0x9e37_79b9
+                    h1 = (h1 & keep) | (next1 & ~keep)
+                    h2 = (h2 & keep) | (next2 & ~keep)
+                    spaceBefore = isSpace
                     index += 1
-                    continue
                 }
+                lastSpace = spaceBefore != 0
+                guard index < count else { break }
                 // A well-formed sequence (the string's own storage).
+                let byte = bytes[index]
                 var value: UInt32
                 var length: Int
                 if byte < 0xE0 {
@@ -212,18 +271,49 @@ public enum ContentHash {
                     length = 4
                 }
                 for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                for offset in 0..<length { words.feed(bytes[index + offset]) }
                 index += length
                 if value < 0x10000, plain[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 {
-                    mix(value, isSpace: false)
+                    Self.mix(UInt64(value), isSpace: false, &h1, &h2, &lastSpace)
                 } else if let scalar = Unicode.Scalar(value) {
                     for lower in scalar.properties.lowercaseMapping.unicodeScalars {
-                        mix(lower.value, isSpace: lower.properties.isWhitespace)
+                        Self.mix(UInt64(lower.value), isSpace: lower.properties.isWhitespace, &h1, &h2, &lastSpace)
                     }
                 }
             }
             self.h1 = h1
             self.h2 = h2
             self.lastSpace = lastSpace
+        }
+
+        private static func mix(_ value: UInt64, isSpace: Bool, _ h1: inout UInt64, _ h2: inout UInt64, _ lastSpace: inout Bool) {
+            if isSpace && lastSpace { return }
+            lastSpace = isSpace
+            let v = isSpace ? 32 : value
+            h1 = (h1 ^ v) &* 0x100_0000_01b3
+            h2 = (h2 ^ v) &* 0x0000_0100_0000_01b3 &+ 0x9e37_79b9
+        }
+
+        /// Where `feed` passes every byte it reads (nowhere, or to the SimHash word hashes).
+        protocol ByteSink {
+            mutating func feed(_ byte: UInt8)
+        }
+
+        struct NoWords: ByteSink {
+            @inline(__always) mutating func feed(_ byte: UInt8) {}
+        }
+
+        struct SimHashWords: ByteSink {
+            var hashes: JobFingerprint.WordHashes
+            let kinds: UnsafeBufferPointer<UInt8>
+            @inline(__always) mutating func feed(_ byte: UInt8) { hashes.feed(byte, kinds: kinds) }
+        }
+
+        /// Per ASCII byte: 32 for whitespace (tab, newlines, space), else the byte lower-cased.
+        static let asciiValues: [UInt8] = (0..<128).map { value in
+            let byte = UInt8(value)
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { return 32 }
+            return byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
         }
 
         /// Scalars below U+10000 whose lowercase mapping is themselves and that are not whitespace: hashed as they

@@ -39,9 +39,10 @@ public enum KeywordExtractor {
     private static func keywords(titleWords: [String], descriptionTokens tokens: ArraySlice<SkillToken>, bytes: [UInt8],
                                  skills: [String], limit: Int) -> [String] {
         var result: [String] = []
-        var seen = Set<String>()
+        result.reserveCapacity(limit)
+        // At most `limit` words: a linear search beats hashing each one.
         func add(_ word: String) {
-            guard result.count < limit, seen.insert(word).inserted else { return }
+            guard result.count < limit, !result.contains(word) else { return }
             result.append(word)
         }
         for word in titleWords where isKeyword(word) { add(word) }
