@@ -39,11 +39,6 @@ public enum JobFingerprint {
         }
     }
 
-    /// The tables `simHash` reads, for callers that hash words themselves (`ContentHash.ofWithSimHash`).
-    static func withTables<R>(_ body: (_ signs: UnsafeBufferPointer<SIMD8<Int32>>, _ kinds: UnsafeBufferPointer<UInt8>) -> R) -> R {
-        signVectors.withUnsafeBufferPointer { signs in wordByteKinds.withUnsafeBufferPointer { kinds in body(signs, kinds) } }
-    }
-
     /// Step 1 of `simHash`: the hash of every word, fed a byte at a time without a branch per byte. The current
     /// hash is stored at every byte and kept (by counting it) only where a word ends.
     struct WordHashes {

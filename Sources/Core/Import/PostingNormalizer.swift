@@ -76,16 +76,8 @@ public struct PostingNormalizer: Sendable {
         // A short description (Dice CSV: only a skill list) is too little to call two ids the same job:
         // then the id is part of the fingerprint and only the same id counts as a duplicate.
         let weakContent = raw.externalId != nil && !Self.hasMoreCharacters(description, than: 79)
-        let hash: String
-        let simHash: Int64
-        if weakContent {
-            hash = ContentHash.of(company: company, title: title, location: raw.location,
-                                  description: description + "\u{1}" + raw.externalId!)
-            simHash = JobFingerprint.simHash(description)
-        } else {
-            (hash, simHash) = ContentHash.ofWithSimHash(company: company, title: title, location: raw.location,
-                                                        description: description)
-        }
+        let hash = ContentHash.of(company: company, title: title, location: raw.location,
+                                  description: weakContent ? description + "\u{1}" + raw.externalId! : description)
         let externalId = raw.externalId.map { String($0.prefix(300)) } ?? "h:" + hash
         let requirements = raw.requirements.map { TextCleaner.clean($0) }
         var posting = JobPosting(
@@ -98,7 +90,7 @@ public struct PostingNormalizer: Sendable {
                                                 skills: skills),
             postedAt: postedAt, contentHash: hash)
         posting.fingerprint = JobFingerprint.of(company: company, title: title, location: location)
-        posting.descriptionSimHash = simHash
+        posting.descriptionSimHash = JobFingerprint.simHash(description)
         return .posting(recordNumber: n, posting, warnings: warnings)
     }
 
@@ -172,17 +164,6 @@ public enum ContentHash {
         return hex(state.h1) + hex(state.h2)
     }
 
-    /// `of(…)` and `JobFingerprint.simHash(description)` in one pass over the description: the two hashes' chains
-    /// of multiplications run side by side instead of one after the other.
-    static func ofWithSimHash(company: String?, title: String, location: String?, description: String) -> (String, Int64) {
-        var state = State()
-        state.feed(company ?? "")
-        state.feed(title)
-        state.feed(location ?? "")
-        let simHash = state.feedDescription(description)
-        return (hex(state.h1) + hex(state.h2), simHash)
-    }
-
     /// Two FNV-style hashes over the lower-cased text with whitespace runs folded to one space.
     private struct State {
         var h1: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -204,36 +185,11 @@ public enum ContentHash {
         /// One pass over the UTF-8 bytes: ASCII lower-cased by hand, other scalars by their lowercase mapping, looked
         /// up only for scalars outside `plain`.
         private mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, plain: UnsafeBufferPointer<UInt64>) {
-            var none = NoWords()
-            Self.asciiValues.withUnsafeBufferPointer { ascii in feed(bytes, plain: plain, ascii: ascii, words: &none) }
+            Self.asciiValues.withUnsafeBufferPointer { ascii in feed(bytes, plain: plain, ascii: ascii) }
         }
 
-        /// `feed(description)`, also feeding every byte to the word hashes of `JobFingerprint.simHash`; returns the
-        /// description's SimHash.
-        mutating func feedDescription(_ description: String) -> Int64 {
-            lastSpace = true
-            var copy = description
-            let simHash = copy.withUTF8 { bytes in
-                JobFingerprint.withTables { signs, kinds in
-                    withUnsafeTemporaryAllocation(of: UInt64.self,
-                                                  capacity: JobFingerprint.WordHashes.capacity(forBytes: bytes.count)) { buffer in
-                        var words = SimHashWords(hashes: JobFingerprint.WordHashes(buffer.baseAddress!), kinds: kinds)
-                        Self.plainScalars.withUnsafeBufferPointer { plain in
-                            Self.asciiValues.withUnsafeBufferPointer { ascii in
-                                feed(bytes, plain: plain, ascii: ascii, words: &words)
-                            }
-                        }
-                        return JobFingerprint.simHash(words.hashes.finish(), signs: signs)
-                    }
-                }
-            }
-            h1 = (h1 ^ 0x1f) &* 0x100_0000_01b3
-            h2 = (h2 ^ 0x1f) &* 0x0000_0100_0000_01b3
-            return simHash
-        }
-
-        private mutating func feed<Words: ByteSink>(_ bytes: UnsafeBufferPointer<UInt8>, plain: UnsafeBufferPointer<UInt64>,
-                                                    ascii: UnsafeBufferPointer<UInt8>, words: inout Words) {
+        private mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, plain: UnsafeBufferPointer<UInt64>,
+                                   ascii: UnsafeBufferPointer<UInt8>) {
             var h1 = self.h1, h2 = self.h2, lastSpace = self.lastSpace
             let count = bytes.count
             var index = 0
@@ -243,7 +199,6 @@ public enum ContentHash {
                 while index < count {
                     let byte = bytes[index]
                     if byte >= 0x80 { break }
-                    words.feed(byte)
                     let v = UInt64(ascii[Int(byte)])
                     let isSpace = ((v ^ 32) &- 1) >> 63
                     let keep = 0 &- (isSpace & spaceBefore)
@@ -271,7 +226,6 @@ public enum ContentHash {
                     length = 4
                 }
                 for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-                for offset in 0..<length { words.feed(bytes[index + offset]) }
                 index += length
                 if value < 0x10000, plain[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 {
                     Self.mix(UInt64(value), isSpace: false, &h1, &h2, &lastSpace)
@@ -292,21 +246,6 @@ public enum ContentHash {
             let v = isSpace ? 32 : value
             h1 = (h1 ^ v) &* 0x100_0000_01b3
             h2 = (h2 ^ v) &* 0x0000_0100_0000_01b3 &+ 0x9e37_79b9
-        }
-
-        /// Where `feed` passes every byte it reads (nowhere, or to the SimHash word hashes).
-        protocol ByteSink {
-            mutating func feed(_ byte: UInt8)
-        }
-
-        struct NoWords: ByteSink {
-            @inline(__always) mutating func feed(_ byte: UInt8) {}
-        }
-
-        struct SimHashWords: ByteSink {
-            var hashes: JobFingerprint.WordHashes
-            let kinds: UnsafeBufferPointer<UInt8>
-            @inline(__always) mutating func feed(_ byte: UInt8) { hashes.feed(byte, kinds: kinds) }
         }
 
         /// Per ASCII byte: 32 for whitespace (tab, newlines, space), else the byte lower-cased.
