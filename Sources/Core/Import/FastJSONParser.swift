@@ -92,7 +92,7 @@ struct FastJSONParser {
         guard depth <= Self.maxDepth else { return nil }
         index += 1
         skipSpace()
-        var object = JSONObject()
+        var object = JSONObject(capacity: 16)
         guard index < bytes.count else { return nil }
         if bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -107,7 +107,7 @@ struct FastJSONParser {
             skipSpace()
             guard let value = value() else { return nil }
             // A repeated key: Foundation keeps the last value; leave that to it.
-            for member in object.members where member.key == key { return nil }
+            if object[key] != nil { return nil }
             object.append(key, value)
             skipSpace()
             guard index < bytes.count else { return nil }
@@ -204,24 +204,45 @@ struct FastJSONParser {
         let start = index
         let count = bytes.count
         while index < count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-                index += 1
-                return text
+            // 16 bytes at a time past plain text; byte by byte through a block that has something else.
+            var limit = count
+            if index + 16 <= count {
+                if !Self.hasSpecialByte(bytes.baseAddress! + index) {
+                    index += 16
+                    continue
+                }
+                limit = index + 16
             }
-            if byte == UInt8(ascii: "\\") {
-                return escapedString(from: start)
-            }
-            if byte < 0x20 { return nil }
-            if byte < 0x80 {
-                index += 1
-            } else {
-                guard let length = scalarLength(at: index) else { return nil }
-                index += length
+            while index < limit {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") {
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                    index += 1
+                    return text
+                }
+                if byte == UInt8(ascii: "\\") {
+                    return escapedString(from: start)
+                }
+                if byte < 0x20 { return nil }
+                if byte < 0x80 {
+                    index += 1
+                } else {
+                    guard let length = scalarLength(at: index) else { return nil }
+                    index += length
+                }
             }
         }
         return nil
+    }
+
+    /// True when one of the 16 bytes at `pointer` is a quote, a backslash, a control character or not ASCII.
+    @inline(__always) private static func hasSpecialByte(_ pointer: UnsafePointer<UInt8>) -> Bool {
+        isSpecial(ByteWords.load(pointer)) || isSpecial(ByteWords.load(pointer + 8))
+    }
+
+    @inline(__always) private static func isSpecial(_ word: UInt64) -> Bool {
+        ByteWords.hasNonASCII(word) || ByteWords.hasBelow(word, 0x20) || ByteWords.has(word, UInt8(ascii: "\""))
+            || ByteWords.has(word, UInt8(ascii: "\\"))
     }
 
     private struct Invalid: Error {}
@@ -266,6 +287,14 @@ struct FastJSONParser {
                 return value
             }
             while position < end {
+                // 16 plain bytes at a time (no quote can come before `end`).
+                if position + 16 <= end, !Self.hasSpecialByte(source.baseAddress! + position) {
+                    UnsafeMutableRawPointer(out.baseAddress! + written)
+                        .copyMemory(from: source.baseAddress! + position, byteCount: 16)
+                    written += 16
+                    position += 16
+                    continue
+                }
                 let byte = source[position]
                 if byte == UInt8(ascii: "\\") {
                     let escape = source[position + 1]

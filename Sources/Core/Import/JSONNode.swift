@@ -86,19 +86,44 @@ public enum JSONNode: Sendable {
 /// `JSONSerialization`, and the conversion from a dictionary has none).
 public struct JSONObject: Sendable {
     public private(set) var members: [(key: String, value: JSONNode)]
+    /// Per member, its key's length and first bytes (`signature(of:)`): a lookup compares these before strings.
+    private var signatures: [UInt64]
 
     public init(_ members: [(key: String, value: JSONNode)] = []) {
         self.members = members
+        signatures = members.map { Self.signature(of: $0.key) }
+    }
+
+    /// An empty object with room for `capacity` members.
+    init(capacity: Int) {
+        members = []
+        members.reserveCapacity(capacity)
+        signatures = []
+        signatures.reserveCapacity(capacity)
     }
 
     /// Converts a `JSONSerialization` dictionary (members in the dictionary's order).
     public init(foundation dictionary: [String: Any]) {
-        members = dictionary.map { (key: $0.key, value: JSONNode(foundation: $0.value)) }
+        self.init(dictionary.map { (key: $0.key, value: JSONNode(foundation: $0.value)) })
+    }
+
+    /// A key's UTF-8 length and its first seven bytes: equal keys have equal signatures.
+    @inline(__always) static func signature(of key: String) -> UInt64 {
+        var signature: UInt64 = 0
+        var length: UInt64 = 0
+        for byte in key.utf8 {
+            if length < 7 { signature |= UInt64(byte) << (8 * length) }
+            length += 1
+        }
+        return signature | min(length, 255) << 56
     }
 
     /// The value of `key` (`.null` when the member is null), nil when there is no such member.
     public subscript(key: String) -> JSONNode? {
-        for member in members where member.key == key { return member.value }
+        let signature = Self.signature(of: key)
+        for (index, candidate) in signatures.enumerated() where candidate == signature && members[index].key == key {
+            return members[index].value
+        }
         return nil
     }
 
@@ -108,5 +133,6 @@ public struct JSONObject: Sendable {
     /// Adds a member; the caller makes sure the key is new.
     mutating func append(_ key: String, _ value: JSONNode) {
         members.append((key, value))
+        signatures.append(Self.signature(of: key))
     }
 }

@@ -158,7 +158,7 @@ public struct JobFileReader {
                     batch.append(.done(.rejected(RecordIssue(recordNumber: row.number, field: "row", reason: error, platform: nil))))
                     continue
                 }
-                var record = JSONObject()
+                var record = JSONObject(capacity: header.count)
                 for (i, key) in header.enumerated() where i < row.fields.count && record[key] == nil {
                     record.append(key, .string(row.fields[i]))
                 }

@@ -52,7 +52,7 @@ public struct PostingNormalizer: Sendable {
         if experience == nil && !description.isEmpty { experience = ExperienceParser.parse(description) }
 
         var skills = SkillExtractor.shared.canonicalize(raw.skillList)
-        var seen = Set(skills.map { $0.lowercased() })
+        var seen = SmallStringSet(skills.map { $0.lowercased() })
         // Title and description are tokenized once, for skills and for keywords.
         var text: [UInt8] = []
         text.reserveCapacity(title.utf8.count + 1 + description.utf8.count)
@@ -60,7 +60,7 @@ public struct PostingNormalizer: Sendable {
         text.append(0x0A)
         text.append(contentsOf: description.utf8)
         let tokens = SkillTokenizer.tokens(text)
-        for s in SkillExtractor.shared.extract(tokens: tokens) where seen.insert(s.lowercased()).inserted {
+        for s in SkillExtractor.shared.extract(tokens: tokens) where seen.insert(s.lowercased()) {
             skills.append(s)
         }
         let descriptionStart = title.utf8.count + 1
@@ -98,6 +98,10 @@ public struct PostingNormalizer: Sendable {
     static func hasMoreCharacters(_ text: String, than limit: Int) -> Bool {
         // A character takes at least one UTF-8 byte.
         guard text.utf8.count > limit else { return false }
+        // ASCII without carriage returns is one character a byte (a combining mark after the last byte joins that
+        // character, so the first limit + 1 bytes still hold limit + 1 characters).
+        let plain = text.utf8.prefix(limit + 1).allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        if plain { return true }
         return text.index(text.startIndex, offsetBy: limit + 1, limitedBy: text.endIndex) != nil
     }
 
@@ -181,24 +185,34 @@ public enum ContentHash {
         /// One pass over the UTF-8 bytes: ASCII lower-cased by hand, other scalars by their lowercase mapping, looked
         /// up only for scalars outside `plain`.
         private mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, plain: UnsafeBufferPointer<UInt64>) {
+            Self.asciiValues.withUnsafeBufferPointer { ascii in feed(bytes, plain: plain, ascii: ascii) }
+        }
+
+        private mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, plain: UnsafeBufferPointer<UInt64>,
+                                   ascii: UnsafeBufferPointer<UInt8>) {
             var h1 = self.h1, h2 = self.h2, lastSpace = self.lastSpace
-            @inline(__always) func mix(_ value: UInt32, isSpace: Bool) {
-                if isSpace && lastSpace { return }
-                lastSpace = isSpace
-                let v = UInt64(isSpace ? 32 : value)
-                h1 = (h1 ^ v) &* 0x100_0000_01b3
-                h2 = (h2 ^ v) &* 0x0000_0100_0000_01b3 &+ 0x9e37_79b9
-            }
             let count = bytes.count
             var index = 0
             while index < count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    mix(UInt32(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte), isSpace: byte == 0x20 || (byte >= 0x09 && byte <= 0x0D))
+                // ASCII, without branches per byte (masks): a space after a space changes nothing.
+                var spaceBefore: UInt64 = lastSpace ? 1 : 0
+                while index < count {
+                    let byte = bytes[index]
+                    if byte >= 0x80 { break }
+                    let v = UInt64(ascii[Int(byte)])
+                    let isSpace = ((v ^ 32) &- 1) >> 63
+                    let keep = 0 &- (isSpace & spaceBefore)
+                    let next1 = (h1 ^ v) &* 0x100_0000_01b3
+                    let next2 = (h2 ^ v) &* 0x0000_0100_0000_01b3 &+ 0x9e37_79b9
+                    h1 = (h1 & keep) | (next1 & ~keep)
+                    h2 = (h2 & keep) | (next2 & ~keep)
+                    spaceBefore = isSpace
                     index += 1
-                    continue
                 }
+                lastSpace = spaceBefore != 0
+                guard index < count else { break }
                 // A well-formed sequence (the string's own storage).
+                let byte = bytes[index]
                 var value: UInt32
                 var length: Int
                 if byte < 0xE0 {
@@ -214,16 +228,31 @@ public enum ContentHash {
                 for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
                 index += length
                 if value < 0x10000, plain[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 {
-                    mix(value, isSpace: false)
+                    Self.mix(UInt64(value), isSpace: false, &h1, &h2, &lastSpace)
                 } else if let scalar = Unicode.Scalar(value) {
                     for lower in scalar.properties.lowercaseMapping.unicodeScalars {
-                        mix(lower.value, isSpace: lower.properties.isWhitespace)
+                        Self.mix(UInt64(lower.value), isSpace: lower.properties.isWhitespace, &h1, &h2, &lastSpace)
                     }
                 }
             }
             self.h1 = h1
             self.h2 = h2
             self.lastSpace = lastSpace
+        }
+
+        private static func mix(_ value: UInt64, isSpace: Bool, _ h1: inout UInt64, _ h2: inout UInt64, _ lastSpace: inout Bool) {
+            if isSpace && lastSpace { return }
+            lastSpace = isSpace
+            let v = isSpace ? 32 : value
+            h1 = (h1 ^ v) &* 0x100_0000_01b3
+            h2 = (h2 ^ v) &* 0x0000_0100_0000_01b3 &+ 0x9e37_79b9
+        }
+
+        /// Per ASCII byte: 32 for whitespace (tab, newlines, space), else the byte lower-cased.
+        static let asciiValues: [UInt8] = (0..<128).map { value in
+            let byte = UInt8(value)
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { return 32 }
+            return byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
         }
 
         /// Scalars below U+10000 whose lowercase mapping is themselves and that are not whitespace: hashed as they

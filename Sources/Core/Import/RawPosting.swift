@@ -155,12 +155,22 @@ struct FieldReader {
         // Lowercasing a long description only to compare it with "nan" is wasted work: a scalar's lowercase
         // mapping is at least a quarter of its UTF-8 length, so a text this long cannot equal a marker.
         if t.utf8.count > 4 * longestMarker { return t }
+        // Nor can a text whose first byte is ASCII when no marker starts with that byte lower-cased ("Data Analyst"
+        // is not "nan"): lower-casing turns an ASCII first scalar into its ASCII lower case.
+        if let first = t.utf8.first, first < 0x80 {
+            let lower = first >= 0x41 && first <= 0x5A ? first | 0x20 : first
+            if !missing.contains(where: { $0.utf8.first == lower }) { return t }
+        }
         return missing.contains(t.lowercased()) ? nil : t
     }
 
     /// `s` without leading and trailing whitespace and newlines; the same as Foundation's
     /// `trimmingCharacters(in: .whitespacesAndNewlines)`, without copying text that has none.
     static func trimmed(_ s: String) -> String {
+        // Visible ASCII at both ends (the usual case): nothing to trim.
+        if let first = s.utf8.first, let last = s.utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+            return s
+        }
         let scalars = s.unicodeScalars
         func isSpace(_ c: Unicode.Scalar) -> Bool {
             c.value < 0x80 ? (c == " " || (c.value >= 0x09 && c.value <= 0x0D)) : CharacterSet.whitespacesAndNewlines.contains(c)

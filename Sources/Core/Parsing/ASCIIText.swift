@@ -51,3 +51,86 @@ enum ASCIIText {
         return String(decoding: bytes, as: UTF8.self)
     }
 }
+
+/// A set of strings that searches linearly while it is small (no hashing: most sets here hold a handful of skill
+/// names) and switches to hashing once it grows, so that huge inputs stay linear overall.
+struct SmallStringSet {
+    private var items: [String] = []
+    private var hashed: Set<String>?
+    private static let linearLimit = 32
+
+    init() {}
+
+    init<S: Sequence>(_ strings: S) where S.Element == String {
+        for string in strings { insert(string) }
+    }
+
+    func contains(_ string: String) -> Bool {
+        if let hashed { return hashed.contains(string) }
+        return items.contains(string)
+    }
+
+    /// Adds `string`; false when it was already there.
+    @discardableResult
+    mutating func insert(_ string: String) -> Bool {
+        if hashed != nil { return hashed!.insert(string).inserted }
+        if items.contains(string) { return false }
+        items.append(string)
+        if items.count > Self.linearLimit { hashed = Set(items) }
+        return true
+    }
+}
+
+/// Runs of text that a scanner copies unchanged: bytes that need no attention, and single spaces between them.
+enum TextRuns {
+    /// Where the run starting at `start` ends: the first byte that is neither "ordinary" nor a space followed by an
+    /// ordinary byte. Ordinary is visible ASCII (`0x21...0x7E`) for plain text, and for HTML text
+    /// (`html: true`) any byte above 0x20 except `<`, `&` and 0xEF.
+    @inline(__always)
+    static func end(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, html: Bool) -> Int {
+        let count = bytes.count
+        var index = start
+        while index < count {
+            let byte = bytes[index]
+            if isOrdinary(byte, html: html) {
+                index += 1
+            } else if byte == 0x20, index + 1 < count, isOrdinary(bytes[index + 1], html: html) {
+                index += 2
+            } else {
+                break
+            }
+        }
+        return index
+    }
+
+    @inline(__always)
+    static func isOrdinary(_ byte: UInt8, html: Bool) -> Bool {
+        if html { return byte > 0x20 && byte != UInt8(ascii: "<") && byte != UInt8(ascii: "&") && byte != 0xEF }
+        return byte &- 0x21 < 0x5E
+    }
+}
+
+/// Eight bytes at a time (SWAR): whether a 64-bit word of text holds a byte of some kind. Each test is exact for
+/// "some byte is …" (the borrow tricks can only misreport bytes above a byte that really matches).
+enum ByteWords {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    @inline(__always) static func load(_ pointer: UnsafePointer<UInt8>) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self))
+    }
+
+    /// Some byte equals `byte`.
+    @inline(__always) static func has(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let x = word ^ (ones &* UInt64(byte))
+        return (x &- ones) & ~x & highs != 0
+    }
+
+    /// Some byte is below `limit` (at most 0x80).
+    @inline(__always) static func hasBelow(_ word: UInt64, _ limit: UInt8) -> Bool {
+        (word &- ones &* UInt64(limit)) & ~word & highs != 0
+    }
+
+    /// Some byte is 0x80 or above.
+    @inline(__always) static func hasNonASCII(_ word: UInt64) -> Bool { word & highs != 0 }
+}

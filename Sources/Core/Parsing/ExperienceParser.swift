@@ -68,7 +68,7 @@ public enum ExperienceParser {
         guard SalaryTokenizer.isLetter(b[i]), i == 0 || !SalaryTokenizer.isLetter(b[i - 1]) else { return nil }
         var j = i
         while j < b.count, SalaryTokenizer.isLetter(b[j]) { j += 1 }
-        guard let v = numberWords[SalaryLexicon.key(b, i, j)] else { return nil }
+        guard let v = numberWordTable[SalaryLexicon.key(b, i, j)] else { return nil }
         // "five (5) years": the digits in parentheses repeat the word.
         var k = j
         while k < b.count, b[k] == 0x20 { k += 1 }
@@ -169,13 +169,16 @@ public enum ExperienceParser {
             guard SalaryTokenizer.isLetter(b[i]) else { i += 1; continue }
             var j = i
             while j < b.count, SalaryTokenizer.isLetter(b[j]) { j += 1 }
-            if let level = seniorityWords[SalaryLexicon.key(b, i, j)], level.rank > (best?.rank ?? -1) {
+            if let level = seniorityWordTable[SalaryLexicon.key(b, i, j)], level.rank > (best?.rank ?? -1) {
                 best = level
             }
             i = j
         }
         return best?.range
     }
+
+    private static let numberWordTable = PackedKeyTable(numberWords)
+    private static let seniorityWordTable = PackedKeyTable(seniorityWords)
 
     private static let numberWords: [UInt64: Double] = {
         let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",

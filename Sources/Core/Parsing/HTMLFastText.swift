@@ -149,8 +149,10 @@ enum HTMLFastText {
                     // U+FFFE and U+FFFF, dropped by libxml2.
                     return false
                 default:
-                    output.append(byte)
-                    index += 1
+                    // A run of ordinary bytes, single spaces between them (what `space()` would write): copied at once.
+                    let end = TextRuns.end(bytes, from: index + 1, html: true)
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    index = end
                 }
             }
             while stack.count > 1 { end(stack.removeLast()) }

@@ -39,9 +39,10 @@ public enum KeywordExtractor {
     private static func keywords(titleWords: [String], descriptionTokens tokens: ArraySlice<SkillToken>, bytes: [UInt8],
                                  skills: [String], limit: Int) -> [String] {
         var result: [String] = []
-        var seen = Set<String>()
+        result.reserveCapacity(limit)
+        // At most `limit` words: a linear search beats hashing each one.
         func add(_ word: String) {
-            guard result.count < limit, seen.insert(word).inserted else { return }
+            guard result.count < limit, !result.contains(word) else { return }
             result.append(word)
         }
         for word in titleWords where isKeyword(word) { add(word) }
@@ -58,10 +59,16 @@ public enum KeywordExtractor {
             guard length >= 3, !stopwords.contains(token.key) else { continue }
             counts.add(token.key, position: position, start: token.start, end: token.end)
         }
-        let ranked = counts.entries.filter { $0.count >= 2 }.sorted {
-            $0.count != $1.count ? $0.count > $1.count : $0.first < $1.first
+        // Terms seen twice or more, most frequent first, then by first occurrence (the entries' own order): sorted
+        // as plain integers, count and entry index packed into one.
+        let entries = counts.entries
+        var ranked: [UInt64] = []
+        for (index, entry) in entries.enumerated() where entry.count >= 2 {
+            ranked.append((UInt64(UInt32.max) - UInt64(entry.count)) << 32 | UInt64(index))
         }
-        for entry in ranked where result.count < limit {
+        ranked.sort()
+        for packed in ranked where result.count < limit {
+            let entry = entries[Int(packed & 0xFFFF_FFFF)]
             let word = lowercasedText(bytes, entry.start, entry.end)
             if isKeyword(word) { add(word) }
         }

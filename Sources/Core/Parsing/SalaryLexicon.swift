@@ -16,15 +16,21 @@ enum SalaryLexicon {
     }
 
     static func key(_ word: String) -> UInt64 {
-        let b = Array(word.utf8)
-        return key(b, 0, b.count)
+        // `key(bytes, 0, count)` without copying the bytes.
+        var k: UInt64 = 0
+        var length = 0
+        for byte in word.utf8 {
+            if length < 7 { k = (k << 8) | UInt64(byte | 0x20) }
+            length += 1
+        }
+        return k | (UInt64(min(length, 255)) << 56)
     }
 
     static func classify(_ bytes: [UInt8], _ start: Int, _ end: Int) -> SalaryLexeme {
         if end - start == 3, isUpper(bytes, start, end), let code = codes[key(bytes, start, end)] {
             return .currency(code)
         }
-        return words[key(bytes, start, end)] ?? .other
+        return wordTable[key(bytes, start, end)] ?? .other
     }
 
     private static func isUpper(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
@@ -63,6 +69,9 @@ enum SalaryLexicon {
         key("NZ"): "NZD", key("S"): "SGD", key("SG"): "SGD", key("HK"): "HKD", key("R"): "BRL", key("MX"): "MXN",
     ]
 
+    /// `words` as an open-addressing table: looked up for every word the salary scanner meets.
+    private static let wordTable = PackedKeyTable(words)
+
     private static let words: [UInt64: SalaryLexeme] = {
         var d = [UInt64: SalaryLexeme]()
         func add(_ lexeme: SalaryLexeme, _ list: [String]) { for w in list { d[key(w)] = lexeme } }
@@ -99,4 +108,40 @@ enum SalaryLexicon {
         add(.large, ["million", "billion", "trillion"])
         return d
     }()
+}
+
+/// A fixed map from packed word keys (`SalaryLexicon.key`) to values: open addressing with a multiplicative hash,
+/// the same answers as the dictionary it is built from, without hashing through `Hasher`.
+struct PackedKeyTable<Value: Sendable>: Sendable {
+    private let keys: [UInt64]
+    private let values: [Value?]
+    private let shift: UInt64
+
+    init(_ dictionary: [UInt64: Value]) {
+        var bits: UInt64 = 4
+        while (1 << bits) < dictionary.count * 4 { bits += 1 }
+        let size = 1 << Int(bits)
+        var keys = [UInt64](repeating: 0, count: size)
+        var values = [Value?](repeating: nil, count: size)
+        let shift = 64 - bits
+        for (key, value) in dictionary {
+            var slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while values[slot] != nil { slot = (slot + 1) & (size - 1) }
+            keys[slot] = key
+            values[slot] = value
+        }
+        self.keys = keys
+        self.values = values
+        self.shift = shift
+    }
+
+    subscript(key: UInt64) -> Value? {
+        let mask = keys.count - 1
+        var slot = Int((key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while let value = values[slot] {
+            if keys[slot] == key { return value }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
 }

@@ -25,9 +25,10 @@ public final class SkillExtractor: Sendable {
 
     /// `extract(from:)` for text already tokenized.
     func extract(tokens: [SkillToken]) -> [String] {
-        var seen = Set<Int>()
+        var seen: [Int] = []
         var names: [String] = []
-        for match in matches(in: tokens, listMode: false) where seen.insert(match.skill).inserted {
+        for match in matches(in: tokens, listMode: false) where !seen.contains(match.skill) {
+            seen.append(match.skill)
             names.append(taxonomy.skills[match.skill].name)
         }
         return names
@@ -56,10 +57,10 @@ public final class SkillExtractor: Sendable {
 
     struct OrderedNames {
         var names: [String] = []
-        var keys = Set<String>()
+        var keys = SmallStringSet()
 
         mutating func add(_ name: String) {
-            if keys.insert(name.lowercased()).inserted { names.append(name) }
+            if keys.insert(name.lowercased()) { names.append(name) }
         }
     }
 

@@ -107,8 +107,8 @@ enum SkillTokenizer {
             }
             let start = index
             var hash = fnvOffset
-            var hasLetter = false
-            var allCaps = true
+            // The classes of the token's word bytes, or-ed: upper-case and lower-case letters seen.
+            var seen: UInt8 = 0
             if startsDotToken {
                 hash = (hash ^ UInt64(first)) &* fnvPrime
                 index += 1
@@ -117,16 +117,9 @@ enum SkillTokenizer {
                 let current = utf8[index]
                 let currentClass = classes[Int(current)]
                 if currentClass & 1 != 0 {
-                    if currentClass & 2 != 0 {
-                        hasLetter = true
-                        hash = (hash ^ UInt64(current | 0x20)) &* fnvPrime
-                    } else {
-                        if currentClass & 4 != 0 {
-                            hasLetter = true
-                            allCaps = false
-                        }
-                        hash = (hash ^ UInt64(current)) &* fnvPrime
-                    }
+                    // ASCII upper case lower-cased (bit 1 of the class is 0x20's bit 5 shifted): no branch.
+                    seen |= currentClass
+                    hash = (hash ^ UInt64(current | ((currentClass & 2) << 4))) &* fnvPrime
                     index += 1
                 } else if current == UInt8(ascii: "."), isWordByte(byte(index + 1)) {
                     hash = (hash ^ UInt64(current)) &* fnvPrime
@@ -152,7 +145,7 @@ enum SkillTokenizer {
             result.append(SkillToken(
                 key: hash, start: start, end: index,
                 isCapitalized: firstLetter >= 0x41 && firstLetter <= 0x5A || (firstLetter >= 0x30 && firstLetter <= 0x39),
-                isAllCaps: hasLetter && allCaps, touchingBefore: before, touchingAfter: after,
+                isAllCaps: seen & 6 != 0 && seen & 4 == 0, touchingBefore: before, touchingAfter: after,
                 afterTouching: index < count ? byte(index + 1) : nil, listSeparatorBefore: listSeparator))
             listSeparator = false
         }

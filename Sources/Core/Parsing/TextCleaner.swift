@@ -70,58 +70,75 @@ public enum TextCleaner {
         return copy.withUTF8 { detectFormat(bytes: $0) }
     }
 
+    /// Bytes that can decide the format: `<`, `&`, `\\`, `*`, `#`, `]`. The scan jumps from one to the next.
+    private static let formatBytes: [Bool] = (0..<256).map { byte in
+        [UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "#"), UInt8(ascii: "]")]
+            .contains(UInt8(byte))
+    }
+
     private static func detectFormat(bytes: UnsafeBufferPointer<UInt8>) -> Format {
+        formatBytes.withUnsafeBufferPointer { table in detectFormat(bytes: bytes, table: table) }
+    }
+
+    private static func detectFormat(bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<Bool>) -> Format {
+        let count = bytes.count
         var index = 0
         var markdownHints = 0
-        var lineStart = true
-        while index < bytes.count {
+        while true {
+            while index < count, !table[Int(bytes[index])] { index += 1 }
+            guard index < count else { break }
             let byte = bytes[index]
-            if byte > UInt8(ascii: "]") || (byte >= 0x2C && byte <= 0x3B) || (byte >= 0x41 && byte <= 0x5A) {
-                lineStart = false
-                index += 1
-                continue
-            }
             if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") {
-                let isTag = byte == UInt8(ascii: "<")
-                var position = index + 1
-                if isTag, position < bytes.count, bytes[position] == UInt8(ascii: "/") { position += 1 }
-                if !isTag, position < bytes.count, bytes[position] == UInt8(ascii: "#") { return .html }
-                var name: [UInt8] = []
-                while position < bytes.count, name.count < 12 {
-                    let next = bytes[position] | 0x20
-                    guard (next >= UInt8(ascii: "a") && next <= UInt8(ascii: "z"))
-                        || (bytes[position] >= UInt8(ascii: "0") && bytes[position] <= UInt8(ascii: "9")) else { break }
-                    name.append(next)
-                    position += 1
-                }
-                if position < bytes.count, !name.isEmpty {
-                    let word = String(decoding: name, as: UTF8.self)
-                    let end = bytes[position]
-                    if isTag, htmlTags.contains(word),
-                       end == UInt8(ascii: ">") || end == UInt8(ascii: " ") || end == UInt8(ascii: "/") {
-                        return .html
-                    }
-                    if !isTag, end == UInt8(ascii: ";"), htmlEntities.contains(word) { return .html }
-                }
-            } else if byte == UInt8(ascii: "\\"), index + 1 < bytes.count {
+                if isHTMLHint(bytes, at: index) { return .html }
+            } else if byte == UInt8(ascii: "\\"), index + 1 < count {
                 let next = bytes[index + 1]
                 if next == UInt8(ascii: ".") || next == UInt8(ascii: "-") || next == UInt8(ascii: "*")
                     || next == UInt8(ascii: "#") || next == UInt8(ascii: "_") || next == UInt8(ascii: "(") {
                     markdownHints += 2
                 }
-            } else if byte == UInt8(ascii: "*"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "*") {
+            } else if byte == UInt8(ascii: "*"), index + 1 < count, bytes[index + 1] == UInt8(ascii: "*") {
                 markdownHints += 1
                 index += 1
-            } else if lineStart, byte == UInt8(ascii: "#"), index + 1 < bytes.count,
-                      bytes[index + 1] == UInt8(ascii: " ") || bytes[index + 1] == UInt8(ascii: "#") {
+            } else if byte == UInt8(ascii: "#"), index + 1 < count,
+                      bytes[index + 1] == UInt8(ascii: " ") || bytes[index + 1] == UInt8(ascii: "#"),
+                      isLineStart(bytes, index) {
                 markdownHints += 2
-            } else if byte == UInt8(ascii: "]"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "(") {
+            } else if byte == UInt8(ascii: "]"), index + 1 < count, bytes[index + 1] == UInt8(ascii: "(") {
                 markdownHints += 2
             }
-            lineStart = byte == 0x0A || (lineStart && byte == 0x20)
             index += 1
         }
         return markdownHints >= 2 ? .markdown : .plain
+    }
+
+    /// True when only spaces stand between the start of the line (or text) and `index`.
+    private static func isLineStart(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        var position = index - 1
+        while position >= 0, bytes[position] == 0x20 { position -= 1 }
+        return position < 0 || bytes[position] == 0x0A
+    }
+
+    /// A known tag (`<p>`, `</li>`, `<br/>`), entity (`&amp;`) or character reference (`&#39;`) at `index`.
+    private static func isHTMLHint(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let isTag = bytes[index] == UInt8(ascii: "<")
+        var position = index + 1
+        if isTag, position < bytes.count, bytes[position] == UInt8(ascii: "/") { position += 1 }
+        if !isTag, position < bytes.count, bytes[position] == UInt8(ascii: "#") { return true }
+        var name: [UInt8] = []
+        while position < bytes.count, name.count < 12 {
+            let next = bytes[position] | 0x20
+            guard (next >= UInt8(ascii: "a") && next <= UInt8(ascii: "z"))
+                || (bytes[position] >= UInt8(ascii: "0") && bytes[position] <= UInt8(ascii: "9")) else { break }
+            name.append(next)
+            position += 1
+        }
+        guard position < bytes.count, !name.isEmpty else { return false }
+        let word = String(decoding: name, as: UTF8.self)
+        let end = bytes[position]
+        if isTag, htmlTags.contains(word), end == UInt8(ascii: ">") || end == UInt8(ascii: " ") || end == UInt8(ascii: "/") {
+            return true
+        }
+        return !isTag && end == UInt8(ascii: ";") && htmlEntities.contains(word)
     }
 
     /// Removes control and zero-width characters, turns odd spaces into spaces, collapses runs of
@@ -194,21 +211,11 @@ public enum TextCleaner {
                         out[written] = byte
                         written += 1
                         // A run of visible ASCII, single spaces between: copied as it is.
-                        var next = index + 1
-                        while next < count {
-                            let b = bytes[next]
-                            if b > 0x20 && b < 0x7F {
-                                out[written] = b
-                                written += 1
-                                next += 1
-                            } else if b == 0x20, next + 1 < count, bytes[next + 1] > 0x20, bytes[next + 1] < 0x7F {
-                                out[written] = 0x20
-                                out[written + 1] = bytes[next + 1]
-                                written += 2
-                                next += 2
-                            } else {
-                                break
-                            }
+                        let next = TextRuns.end(bytes, from: index + 1, html: false)
+                        if next > index + 1 {
+                            UnsafeMutableRawPointer(out.baseAddress! + written)
+                                .copyMemory(from: bytes.baseAddress! + index + 1, byteCount: next - index - 1)
+                            written += next - index - 1
                         }
                         index = next
                         continue

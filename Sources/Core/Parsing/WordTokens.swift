@@ -7,7 +7,45 @@ struct WordTokens {
 
     init(_ text: String) {
         self.text = text
-        keys = Self.scan(text, collectRanges: false).keys
+        keys = Self.keys(text)
+    }
+
+    /// Per byte: 0 separates words, otherwise the byte as it goes into the word's key (ASCII lower-cased).
+    private static let wordBytes: [UInt8] = (0..<256).map { value in
+        let byte = UInt8(value)
+        if byte >= 0x41 && byte <= 0x5A { return byte | 0x20 }
+        return byte >= 0x61 && byte <= 0x7A || byte >= 0x80 || byte >= 0x30 && byte <= 0x39 || byte == 0x25 ? byte : 0
+    }
+
+    /// The keys `scan` gives, without a branch per byte: the current key is stored at every byte and kept (by
+    /// counting it) only where a word ends.
+    private static func keys(_ text: String) -> [UInt64] {
+        var copy = text
+        return copy.withUTF8 { source in
+            wordBytes.withUnsafeBufferPointer { table in
+                [UInt64](unsafeUninitializedCapacity: source.count / 2 + 2) { keys, initialized in
+                    var count = 0
+                    let offset = SkillTokenizer.fnvOffset
+                    var hash = offset
+                    var inWord: UInt64 = 0
+                    for byte in source {
+                        let value = UInt64(table[Int(byte)])
+                        let isWord = (value &+ 255) >> 8
+                        keys[count] = hash
+                        count &+= Int(truncatingIfNeeded: inWord & (isWord ^ 1))
+                        let hashed = (hash ^ value) &* SkillTokenizer.fnvPrime
+                        let keep = 0 &- isWord
+                        hash = (hashed & keep) | (offset & ~keep)
+                        inWord = isWord
+                    }
+                    if inWord != 0 {
+                        keys[count] = hash
+                        count += 1
+                    }
+                    initialized = count
+                }
+            }
+        }
     }
 
     private static func scan(_ text: String, collectRanges: Bool) -> (keys: [UInt64], ranges: [Range<Int>]) {
