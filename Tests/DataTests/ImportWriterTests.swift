@@ -239,13 +239,20 @@ struct ImportUpdateTests {
             {"platform": "p", "external_id": "1", "title": "Senior Python Developer (Remote)"}
             {"platform": "p", "external_id": "2", "title": "Python Engineer II"}
             {"platform": "p", "external_id": "3", "title": "Java Developer"}
+            {"platform": "p", "external_id": "4", "title": "Lead C++ Developer / Python Engineer"}
+            {"platform": "p", "external_id": "5", "title": "Python Developers wanted"}
 
             """
+        let cpp = try #require(try conn.scalar("INSERT INTO global_roles (canonical_role) VALUES ('C++ Developer') RETURNING id"))
+        try conn.query("INSERT INTO role_aliases (alias, role_id) VALUES ('c++ developer', $1)", [cpp])
         _ = try JobImportWriter(connection: conn).importFile(try TestDatabase.file("roles.jsonl", jobs), reader: reader)
         let mapped = try conn.query("""
-            SELECT j.external_job_id FROM role_job_mapping m JOIN job_postings j ON j.id = m.job_posting_id ORDER BY 1
+            SELECT j.external_job_id || ' ' || g.canonical_role FROM role_job_mapping m
+            JOIN job_postings j ON j.id = m.job_posting_id JOIN global_roles g ON g.id = m.role_id ORDER BY 1
             """)
-        #expect((0..<mapped.rowCount).compactMap { mapped.string($0, 0) } == ["1", "2"])
+        // Whole words only ("Developers" is not "developer"); a title naming two roles maps to both.
+        #expect((0..<mapped.rowCount).compactMap { mapped.string($0, 0) }
+                == ["1 Python Developer", "2 Python Developer", "4 C++ Developer", "4 Python Developer"])
     }
 }
 
