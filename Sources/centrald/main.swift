@@ -8,7 +8,7 @@ let topHelp = """
       tui [--batch] [--width N --height N] [--interval S] [--no-color]
                                     the console (scraper dashboard); --batch prints one frame
       demo [--no-tui] [--batch]     embedded database + demo data + console
-      import FILE… [--platform P] [--json]
+      import FILE… [--platform P] [--workers N] [--json]
                                     import job postings (format detected per file)
       parse KIND TEXT…              show how a string is normalized (salary, experience,
                                     location, skills, date, work-mode); one JSON object per text
@@ -23,6 +23,7 @@ let topHelp = """
       matches list --candidate ID [--json] | set-status MATCH_ID STATUS [--reason TEXT]
                                     a candidate's ranked matches; move a match through its workflow
       embeddings fill|rebuild [--model minilm|gemini] [--only jobs|candidates|roles] [--limit N]
+                              [--batch N] [--no-roles] [--json]
                                     vectors for rows that have none of the model (rebuild: all rows);
                                     maps new jobs and candidate roles to canonical roles
       embeddings status [--model M] [--json]

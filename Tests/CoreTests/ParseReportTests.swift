@@ -53,6 +53,16 @@ import Testing
         #expect(mode.hasPrefix(#"{"input":"Remote","mode":"#) && mode.contains(#""evidence":"#))
     }
 
+    @Test func skillsReadListsAsListsAndProseAsProse() throws {
+        func skills(_ text: String) throws -> String { try ParseReport.json(kind: "skills", text: text, now: Self.now) }
+        #expect(try skills("k8s, JS, Postgres, React.js, C#, Golang").hasSuffix(
+            #""skills":["Kubernetes","JavaScript","PostgreSQL","React","C#","Go"]}"#))
+        #expect(try skills("Weaving, Python").hasSuffix(#""skills":["Weaving","Python"]}"#))
+        #expect(try skills("Our platform transforms data").hasSuffix(#""skills":[]}"#))
+        #expect(try skills("We are building a platform with Python and AWS").hasSuffix(#""skills":["Python","AWS"]}"#))
+        #expect(try skills("Kubernates").hasSuffix(#""skills":["Kubernetes"]}"#))
+    }
+
     @Test func unknownKindNamesTheValidOnes() {
         #expect(throws: ParseReport.Failure.unknownKind("wage", valid: ParseReport.kinds)) {
             try ParseReport.json(kind: "wage", text: "x", now: Self.now)

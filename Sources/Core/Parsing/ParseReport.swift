@@ -46,11 +46,16 @@ public enum ParseReport {
             o.add("country", l.country.map(JSONValue.string) ?? .null)
             o.add("remote", .bool(l.remote))
         case "skills":
+            // A list ("k8s, JS; Postgres") is read as the importer reads a skills field: every phrase kept,
+            // unknown ones as written. Prose is read as the importer reads a description: known skills only.
+            // A short phrase with no separator ("Kubernates", "A/B Testing") is a one-item list.
             let phrases = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" })
                 .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+            let found = SkillExtractor.shared.extract(from: text)
+            let isList = phrases.count > 1 || (found.isEmpty && text.split(separator: " ").count <= 3)
             var seen = Set<String>()
             var skills = [String]()
-            for s in SkillExtractor.shared.canonicalize(phrases) + SkillExtractor.shared.extract(from: text)
+            for s in (isList ? SkillExtractor.shared.canonicalize(phrases) : []) + found
             where seen.insert(s.lowercased()).inserted {
                 skills.append(s)
             }
