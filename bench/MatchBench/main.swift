@@ -91,17 +91,17 @@ do {
         """, [jobCount])
 
     // Synthetic unit vectors: a centroid per role plus noise, so that a candidate is nearer its roles' jobs.
-    var rng = SplitMix(seed: 7)
+    var rng = DemoRandom(seed: 7, stream: 91)
     var centroids: [Int64: [Float]] = [:]
     func centroid(_ role: Int64) -> [Float] {
         if let c = centroids[role] { return c }
-        let c = (0..<dimensions).map { _ in rng.gaussian() }
+        let c = (0..<dimensions).map { _ in gaussian(&rng) }
         centroids[role] = c
         return c
     }
     func vector(role: Int64, noise: Float) -> String {
         let base = centroid(role)
-        var v = base.map { $0 + noise * rng.gaussian() }
+        var v = base.map { $0 + noise * gaussian(&rng) }
         let norm = v.reduce(0) { $0 + $1 * $1 }.squareRoot()
         v = v.map { $0 / norm }
         return "[" + v.map { "\($0)" }.joined(separator: ",") + "]"
@@ -127,22 +127,10 @@ do {
     try conn.query("ANALYZE")
 }
 
-/// Deterministic random numbers for the synthetic vectors.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func unit() -> Float { Float(next() >> 40) / Float(1 << 24) }
-    mutating func gaussian() -> Float {
-        let u = max(unit(), 1e-7), v = unit()
-        return (-2 * logf(u)).squareRoot() * cosf(2 * .pi * v)
-    }
+/// A standard normal value from the demo's seeded generator (Box–Muller).
+func gaussian(_ rng: inout DemoRandom) -> Float {
+    let u = max(rng.unit(), 1e-12), v = rng.unit()
+    return Float((-2 * log(u)).squareRoot() * cos(2 * .pi * v))
 }
 
 // MARK: - The straightforward way: one SQL statement per candidate

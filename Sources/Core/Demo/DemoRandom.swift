@@ -3,16 +3,17 @@ import Foundation
 /// SplitMix64: a small seeded generator, so the same seed always gives the same demo data.
 ///
 /// Not cryptographic. Foundation's generators are not seedable, hence our own.
-struct DemoRandom: RandomNumberGenerator, Sendable {
+public struct DemoRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     /// A generator for one purpose (`stream`) of one seed; streams do not disturb each other.
-    init(seed: UInt64, stream: UInt64 = 0) {
+    public init(seed: UInt64, stream: UInt64 = 0) {
         state = seed &+ stream &* 0xD1B5_4A32_D192_ED03
         _ = next()
     }
 
-    mutating func next() -> UInt64 {
+    /// The next 64 random bits.
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -28,7 +29,7 @@ struct DemoRandom: RandomNumberGenerator, Sendable {
     }
 
     /// A uniform value in [0, 1).
-    mutating func unit() -> Double {
+    public mutating func unit() -> Double {
         Double(next() >> 11) * (1.0 / 9_007_199_254_740_992.0)
     }
 
