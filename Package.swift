@@ -31,6 +31,7 @@ let package = Package(
         .testTarget(name: "CentralTUITests", dependencies: ["Core", "CentralTUI"]),
         // Runs the real `centrald` binary (built by `swift build`) against its own PostgreSQL, and in tmux.
         .testTarget(name: "EndToEndTests", dependencies: ["Data"]),
-        .testTarget(name: "EmbeddingTests", dependencies: ["Core", "Embedding"]),
+        // The labelled title pairs are read from the source tree (#filePath), not bundled.
+        .testTarget(name: "EmbeddingTests", dependencies: ["Core", "Embedding"], exclude: ["Fixtures"]),
     ]
 )
