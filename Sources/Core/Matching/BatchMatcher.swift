@@ -252,40 +252,7 @@ public final class BatchMatcher: Sendable {
 
     /// Runs `body` for each chunk on all cores; each chunk appends to its own array; results in chunk order.
     private func parallel(_ chunks: Int, _ body: @Sendable (Int, inout [BatchMatch]) -> Void) -> [BatchMatch] {
-        guard chunks > 0 else { return [] }
-        let slots = Slots(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { index in
-            var out: [BatchMatch] = []
-            body(index, &out)
-            slots.store(out, at: index)
-        }
-        return slots.joined()
-    }
-}
-
-/// Per-chunk result arrays; each index is written by exactly one iteration of `concurrentPerform`.
-private final class Slots: @unchecked Sendable {
-    private let storage: UnsafeMutablePointer<[BatchMatch]>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: [], count: count)
-    }
-
-    func store(_ value: [BatchMatch], at index: Int) { storage[index] = value }
-
-    func joined() -> [BatchMatch] {
-        var result: [BatchMatch] = []
-        result.reserveCapacity((0..<count).reduce(0) { $0 + storage[$1].count })
-        for index in 0..<count { result += storage[index] }
-        return result
-    }
-
-    deinit {
-        storage.deinitialize(count: count)
-        storage.deallocate()
+        ChunkedParallel.run(chunks, body)
     }
 }
 

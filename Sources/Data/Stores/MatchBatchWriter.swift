@@ -1,5 +1,4 @@
 import Core
-import Dispatch
 import Foundation
 
 /// A candidate–job pair by database ids.
@@ -171,30 +170,19 @@ struct MatchBatchWriter {
                      tenant: (BatchMatch) -> String) -> [[String?]] {
         let ids = part.map { (tenant($0), key($0)) }
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, part.count / 256))
-        let box = RowSlots(count: workers)
         let size = (part.count + workers - 1) / workers
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            let range = (w * size)..<min(part.count, (w + 1) * size)
-            box.store(range.map { i in
+        return ChunkedParallel.run(workers) { w, out in
+            for i in (w * size)..<min(part.count, (w + 1) * size) {
                 let score = matcher.matchScore(for: part[i])
                 let (tenantId, pair) = ids[i]
-                return [
+                out.append([
                     tenantId, String(pair.candidateId), String(pair.jobId),
                     PGArray.number(score.skills), PGArray.number(score.experience), PGArray.number(score.location),
                     PGArray.number(score.salary), PGArray.number(score.semantic), String(score.matchScore),
                     score.grade ?? "D", score.matchedSkills.pgText, score.missingSkills.pgText, score.explanation.jsonText,
                     score.explanation.scoringVersion,
-                ]
-            }, at: w)
+                ])
+            }
         }
-        return box.joined()
     }
-}
-
-/// Per-worker results of `MatchBatchWriter.rows`; each slot is written by one worker only.
-private final class RowSlots: @unchecked Sendable {
-    private var slots: [[[String?]]]
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-    func store(_ rows: [[String?]], at index: Int) { slots[index] = rows }
-    func joined() -> [[String?]] { slots.flatMap { $0 } }
 }
