@@ -79,15 +79,16 @@ public final class MatchRunner {
             return summary
         }
         var jobIdsPerCandidate = try roleJobIds(candidates.map(\.id))
-        let few = candidates.filter { (jobIdsPerCandidate[$0.id]?.count ?? 0) < minimumRoleJobs && !$0.skills.isEmpty }
-        for (id, extra) in try skillOverlapJobIds(few.map(\.id)) {
+        let few = candidates.filter { (jobIdsPerCandidate[$0.id]?.count ?? 0) < minimumRoleJobs }
+        func widen(_ id: Int64, with extra: [Int64]) {
             jobIdsPerCandidate[id] = Array(Set(jobIdsPerCandidate[id] ?? []).union(extra)).sorted()
         }
+        // Roles give few jobs: add jobs sharing the candidate's skills, then, if still few, the nearest by vector.
+        for (id, extra) in try skillOverlapJobIds(few.filter { !$0.skills.isEmpty }.map(\.id)) { widen(id, with: extra) }
         let vectors = EmbeddingStore(connection: conn)
-        for c in candidates where (jobIdsPerCandidate[c.id]?.count ?? 0) < minimumRoleJobs {
+        for c in few where (jobIdsPerCandidate[c.id]?.count ?? 0) < minimumRoleJobs {
             guard let vector = c.candidate.embedding, let model = c.candidate.embeddingModel else { continue }
-            let near = try vectors.nearestJobs(to: vector, model: model, limit: nearestLimit).map(\.jobId)
-            jobIdsPerCandidate[c.id] = Array(Set(jobIdsPerCandidate[c.id] ?? []).union(near)).sorted()
+            widen(c.id, with: try vectors.nearestJobs(to: vector, model: model, limit: nearestLimit).map(\.jobId))
         }
         let allJobIds = Array(Set(jobIdsPerCandidate.values.joined())).sorted()
         let jobs = try loadJobs(allJobIds)
