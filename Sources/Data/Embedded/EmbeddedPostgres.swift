@@ -305,14 +305,25 @@ public final class EmbeddedPostgres {
         if (try? ProcessRunner.run(["/usr/bin/test", "-x", dir.appendingPathComponent("postgres").path], asUser: Self.serverUser).status) == 0 {
             return dir
         }
+        // The binaries find their libraries through RPATH $ORIGIN/../../../<package>.libs (the wheel's layout),
+        // so the copy keeps that layout: <copy>/<package>/pginstall18 next to <copy>/<package>.libs.
         let install = dir.deletingLastPathComponent()
-        let copy = URL(fileURLWithPath: "/var/lib/centrald-pg/" + install.lastPathComponent + "-" + Self.shortHash(install.path))
-        if !fm.isExecutableFile(atPath: copy.appendingPathComponent("bin/postgres").path) {
+        let package = install.deletingLastPathComponent()
+        let root = package.deletingLastPathComponent()
+        let copy = URL(fileURLWithPath: "/var/lib/centrald-pg/pgserver-" + Self.shortHash(install.path))
+        let copiedInstall = copy.appendingPathComponent(package.lastPathComponent).appendingPathComponent(install.lastPathComponent)
+        let libs = root.appendingPathComponent(package.lastPathComponent + ".libs")
+        let copiedLibs = copy.appendingPathComponent(libs.lastPathComponent)
+        if !fm.isExecutableFile(atPath: copiedInstall.appendingPathComponent("bin/postgres").path)
+            || (fm.fileExists(atPath: libs.path) && !fm.fileExists(atPath: copiedLibs.path)) {
             log("copying PostgreSQL binaries to \(copy.path) so that \(Self.serverUser) can run them")
-            _ = try? ProcessRunner.run(["/bin/mkdir", "-p", "/var/lib/centrald-pg"])
-            _ = try? ProcessRunner.run(["/bin/cp", "-a", install.path, copy.path])
+            _ = try? ProcessRunner.run(["/bin/rm", "-rf", copy.path])
+            _ = try? ProcessRunner.run(["/bin/mkdir", "-p", copiedInstall.deletingLastPathComponent().path])
+            _ = try? ProcessRunner.run(["/bin/cp", "-a", install.path, copiedInstall.path])
+            if fm.fileExists(atPath: libs.path) { _ = try? ProcessRunner.run(["/bin/cp", "-a", libs.path, copiedLibs.path]) }
+            _ = try? ProcessRunner.run(["/bin/chmod", "-R", "a+rX", copy.path])
         }
-        return copy.appendingPathComponent("bin")
+        return copiedInstall.appendingPathComponent("bin")
     }
 
     /// A killed server stays a zombie until its parent (often PID 1) reaps it: that is not running.
