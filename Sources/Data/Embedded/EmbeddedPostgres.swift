@@ -195,7 +195,8 @@ public final class EmbeddedPostgres {
         if !exists {
             do {
                 try admin.query("CREATE DATABASE \(Self.databaseName)")
-            } catch let e as PGError where e.sqlState == "42P04" {  // created by a concurrent command
+            } catch let e as PGError where e.sqlState == "42P04" || e.sqlState == "23505" {
+                // Created by a concurrent command: 42P04 when it committed first, 23505 when both inserted at once.
             }
         }
         let db = try PGConnection(conninfo: conninfo(database: Self.databaseName))
