@@ -283,3 +283,121 @@ struct CrossPlatformGroupTests {
         #expect(r.string(0, 3) == "https://dice.example/d1 https://techfetch.example/1")
     }
 }
+
+extension CrossPlatformGroupTests {
+    static let summary = "Harbor Labs builds routing software for regional carriers. We are looking for a Data Engineer to own our pipelines and our warehouse."
+    static let full = summary + " You will build Spark jobs, run Airflow, model data in PostgreSQL and keep the AWS bill honest. "
+        + "Our customers are trucking firms in Texas and Oklahoma, and the data you shape decides where their trucks drive next week."
+
+    static func line(_ platform: String, _ id: String, _ description: String, company: String = "Harbor Labs") -> String {
+        #"{"platform": "\#(platform)", "external_id": "\#(id)", "url": "https://\#(platform).example/\#(id)", "title": "Data Engineer", "company": "\#(company)", "location": "Austin, TX", "description": "\#(description)"}"#
+    }
+
+    /// The stored posting has the longer description: whether it begins with the new one is asked of the server.
+    @Test func aSummaryImportedLaterIsGroupedUnderTheStoredFullPosting() throws {
+        let (conn, _) = try TestDatabase.fresh()
+        let reader = JobFileReader(now: Date(timeIntervalSince1970: 1_764_000_000))
+        let writer = JobImportWriter(connection: conn)
+        _ = try writer.importFile(try TestDatabase.file("first.jsonl", Self.line("dice", "d1", Self.full) + "\n"), reader: reader)
+        let s = try writer.importFile(try TestDatabase.file("second.jsonl", Self.line("monster", "m1", Self.summary) + "\n"),
+                                      reader: reader)
+        #expect(s.imported == 0)
+        #expect(s.duplicates == 1)
+        let r = try conn.query("""
+            SELECT c.external_job_id, d.duplicate_reason, array_to_string(c.source_urls, ' ')
+            FROM job_postings d JOIN job_postings c ON c.id = d.canonical_job_id
+            """)
+        #expect(r.rowCount == 1)
+        #expect(r.string(0, 0) == "d1")
+        #expect(r.string(0, 1)?.hasSuffix("(dice); one description begins the other (a summary of it)") == true)
+        #expect(r.string(0, 2) == "https://dice.example/d1 https://monster.example/m1")
+    }
+
+    /// In one file: every posting of a fingerprint is a candidate for the later ones, the earliest passing one wins,
+    /// and a different description is not grouped.
+    @Test func withinAFileTheEarliestMatchingPostingIsTheCanonicalOne() throws {
+        let (conn, _) = try TestDatabase.fresh()
+        let reader = JobFileReader(now: Date(timeIntervalSince1970: 1_764_000_000))
+        let other = "Completely different text about a night-shift warehouse role with forklifts, pallets and inventory counts every evening."
+        let jobs = [
+            Self.line("dice", "1", Self.full), Self.line("monster", "2", Self.full + " Apply today."),
+            Self.line("indeed", "3", other), Self.line("techfetch", "4", Self.summary),
+            Self.line("indeed", "5", Self.full, company: "Other Co"),
+        ].joined(separator: "\n") + "\n"
+        let s = try JobImportWriter(connection: conn).importFile(try TestDatabase.file("one.jsonl", jobs), reader: reader)
+        #expect(s.imported == 3)
+        #expect(s.duplicates == 2)
+        let r = try conn.query("""
+            SELECT d.external_job_id || '->' || coalesce(c.external_job_id, '-')
+            FROM job_postings d LEFT JOIN job_postings c ON c.id = d.canonical_job_id ORDER BY d.id
+            """)
+        #expect((0..<r.rowCount).compactMap { r.string($0, 0) } == ["1->-", "2->1", "3->-", "4->1", "5->-"])
+        #expect(try conn.text("SELECT array_to_string(source_urls, ' ') FROM job_postings WHERE external_job_id = '1'")
+                == "https://dice.example/1 https://monster.example/2 https://techfetch.example/4")
+    }
+}
+
+@Suite("Near-duplicate grouper")
+struct NearDuplicateGrouperTests {
+    func posting(_ id: String, _ description: String, fingerprint: String = "acme|data engineer|austin|tx|us") -> JobPosting {
+        var p = JobPosting(platform: "p" + id, externalJobId: id, url: "https://x/\(id)", title: "Data Engineer",
+                           description: description, contentHash: id)
+        p.fingerprint = fingerprint
+        p.descriptionSimHash = JobFingerprint.simHash(description)
+        return p
+    }
+
+    @Test func postgresLengthAndLeftCountUnicodeScalars() {
+        #expect(NearDuplicateGrouper.scalarCount("Zürich café") == 11)
+        #expect(NearDuplicateGrouper.prefix(String(repeating: "é", count: 130)) == String(repeating: "é", count: 120))
+        #expect(NearDuplicateGrouper.prefix("short") == "short")
+        #expect(NearDuplicateGrouper.contains("we use Spark daily", "Spark d"))
+        #expect(!NearDuplicateGrouper.contains("we use Spark daily", "spark"))
+        #expect(NearDuplicateGrouper.contains("anything", ""))
+        #expect(!NearDuplicateGrouper.contains("ab", "abc"))
+    }
+
+    @Test func decidesBySimHashShortTextsAndContainmentAndDefersWhatNeedsTheStoredText() {
+        let g = NearDuplicateGrouper(tolerance: 6, limit: 20)
+        let long = String(repeating: "Build data pipelines in Spark and Airflow for carriers. ", count: 4)
+        g.load("acme|data engineer|austin|tx|us", stored: [])
+        #expect(g.decide(posting("1", long), id: 10) == .canonical)
+        // The same text: 0 bits apart.
+        #expect(g.decide(posting("2", long), id: 11) == .duplicate(canonical: 10, reason: "same company, title and place as job 10 (p1); description SimHash 0/64 bits apart"))
+        // Begins with posting 1's first 120 characters, then goes elsewhere: contained.
+        let extended = long + String(repeating: "Unrelated words about benefits, holidays and the office dog. ", count: 6)
+        if case .duplicate(let canonical, let reason) = g.decide(posting("3", extended), id: 12) {
+            #expect(canonical == 10)
+            #expect(reason.hasSuffix("one description begins the other (a summary of it)"))
+        } else {
+            Issue.record("posting 3 was not grouped")
+        }
+        // Shorter than the candidates and unlike them: the test needs their full text, so it waits.
+        #expect(g.decide(posting("4", "Build data pipelines in Spark. Totally different ending here for the test."), id: 13) == .pending)
+        #expect(g.pending.map(\.deferred.count) == [3])
+        let updates = g.resolve { _, candidate in candidate == 11 }
+        #expect(updates.map(\.canonical) == [11])
+        #expect(g.grouped.values.reduce(0, +) == 3)
+        #expect(g.sourceURLs.map(\.url) == ["https://x/2", "https://x/3", "https://x/4"])
+        // No fingerprint: never grouped.
+        #expect(g.decide(posting("5", long, fingerprint: ""), id: 14) == .canonical)
+    }
+
+    @Test func onlyTheEarliestPostingsOfAFingerprintAreCandidates() {
+        let g = NearDuplicateGrouper(tolerance: 6, limit: 2)
+        g.load("f", stored: [])
+        // Each longer than the one before, so that no test waits for the server.
+        let a = String(repeating: "alpha beta gamma delta ", count: 10), b = String(repeating: "one two three four five six ", count: 10)
+        let c = String(repeating: "red green blue yellow orange purple ", count: 10)
+        #expect(g.decide(posting("1", a, fingerprint: "f"), id: 1) == .canonical)
+        #expect(g.decide(posting("2", b, fingerprint: "f"), id: 2) == .canonical)
+        #expect(g.decide(posting("3", c, fingerprint: "f"), id: 3) == .canonical)
+        // Posting 3 is not among the 2 earliest: a repeat of it is not found.
+        #expect(g.decide(posting("4", c, fingerprint: "f"), id: 4) == .canonical)
+        if case .duplicate(let canonical, _) = g.decide(posting("5", b, fingerprint: "f"), id: 5) {
+            #expect(canonical == 2)
+        } else {
+            Issue.record("posting 5 was not grouped under 2")
+        }
+    }
+}

@@ -17,6 +17,8 @@ final class ImportChunkRouter {
     private var seenContent = Set<String>()
     private var open: PGCopyWriter?
     private var stageBuffer: [(Int, JobPosting)] = []
+    private let grouper = NearDuplicateGrouper(tolerance: JobImportWriter.simHashTolerance,
+                                               limit: JobImportWriter.groupCandidates)
     /// The batch row of each platform seen so far (created when its first new row is written).
     private(set) var batchIds: [String: Int64] = [:]
     /// Rows copied into `job_postings`, per platform.
@@ -32,8 +34,11 @@ final class ImportChunkRouter {
         self.sourcePath = sourcePath
     }
 
-    /// Columns of a row copied into `job_postings`: the stage's minus `record_no`, plus the batch and the source URLs.
-    static let insertColumns = Array(JobImportWriter.stageColumns.dropFirst()) + ["import_batch_id", "source_urls"]
+    /// Columns of a row copied into `job_postings`: the stage's minus `record_no`, plus the batch, the source URLs,
+    /// the id (taken from the table's sequence beforehand, so that later rows can name it as their canonical
+    /// posting) and the grouping.
+    static let insertColumns = Array(JobImportWriter.stageColumns.dropFirst())
+        + ["import_batch_id", "source_urls", "id", "canonical_job_id", "duplicate_reason"]
 
     /// Whether `p` is the first of the file with its platform and external id and, among those, with its
     /// content (the same rule as deleting later duplicates from a staging table, in record order).
@@ -68,13 +73,24 @@ final class ImportChunkRouter {
         }
         for platform in Set(fresh.map(\.1.platform)).sorted() where batchIds[platform] == nil { _ = try batchId(platform) }
         if !fresh.isEmpty {
+            let ids = try newIds(fresh.count)
+            try loadCandidates(fresh.map(\.1.fingerprint))
             let writer = try open ?? conn.beginCopy("COPY job_postings (\(Self.insertColumns.joined(separator: ", "))) FROM STDIN")
             open = writer
-            for (n, p) in fresh {
+            for ((n, p), id) in zip(fresh, ids) {
                 var row = JobImportWriter.copyRow(n, p)
                 row.removeFirst()
                 row.append(String(batchIds[p.platform]!))
                 row.append(p.url.map { [$0].pgText } ?? "{}")
+                row.append(String(id))
+                switch grouper.decide(p, id: id) {
+                case .duplicate(let canonical, let reason):
+                    row.append(String(canonical))
+                    row.append(reason)
+                case .canonical, .pending:
+                    row.append(nil)
+                    row.append(nil)
+                }
                 try writer.row(row)
                 inserted[p.platform, default: 0] += 1
             }
@@ -86,6 +102,82 @@ final class ImportChunkRouter {
     func finish() throws {
         try flushStage()
         try closeCopy()
+    }
+
+    /// Completes the grouping of the copied rows (after `finish`): settles the postings whose test needed a
+    /// stored description, and adds each grouped posting's URL to its canonical posting's sources.
+    /// Returns grouped postings per platform.
+    func finishGrouping() throws -> [String: Int] {
+        if !grouper.pending.isEmpty {
+            var pairs: [(index: Int, canonical: Int64, prefix: String)] = []
+            for (index, p) in grouper.pending.enumerated() {
+                for c in p.deferred { pairs.append((index, c.id, p.prefix)) }
+            }
+            let r = try conn.query("""
+                SELECT k.i - 1 FROM unnest($1::bigint[], $2::text[]) WITH ORDINALITY AS k(canonical, prefix, i)
+                JOIN job_postings c ON c.id = k.canonical
+                WHERE position(k.prefix IN c.description) > 0
+                """, [pairs.map { String($0.canonical) }.pgText, pairs.map(\.prefix).pgText])
+            var passed = Set<Int>()
+            for row in 0..<r.rowCount { if let i = r.int(row, 0) { passed.insert(i) } }
+            struct Pair: Hashable { let index: Int, canonical: Int64 }
+            let passing = Set(pairs.indices.filter(passed.contains).map { Pair(index: pairs[$0].index, canonical: pairs[$0].canonical) })
+            let updates = grouper.resolve { passing.contains(Pair(index: $0, canonical: $1)) }
+            if !updates.isEmpty {
+                try conn.query("""
+                    UPDATE job_postings d SET canonical_job_id = u.canonical, duplicate_reason = u.reason
+                    FROM unnest($1::bigint[], $2::bigint[], $3::text[]) AS u(id, canonical, reason)
+                    WHERE d.id = u.id
+                    """, [updates.map { String($0.id) }.pgText, updates.map { String($0.canonical) }.pgText,
+                          updates.map(\.reason).pgText])
+            }
+        }
+        let urls = grouper.sourceURLs
+        if !urls.isEmpty {
+            try conn.query("""
+                UPDATE job_postings c SET source_urls = c.source_urls || u.urls
+                FROM (SELECT canonical, array_agg(url ORDER BY i) AS urls
+                      FROM unnest($1::bigint[], $2::text[]) WITH ORDINALITY AS k(canonical, url, i)
+                      GROUP BY canonical) u
+                WHERE c.id = u.canonical
+                """, [urls.map { String($0.canonical) }.pgText, urls.map(\.url).pgText])
+        }
+        return grouper.grouped
+    }
+
+    /// `count` ids from `job_postings`' sequence, in increasing order (on the lookup connection: the import's
+    /// own is busy with the COPY; a sequence is not transactional).
+    private func newIds(_ count: Int) throws -> [Int64] {
+        let r = try lookup.query("""
+            SELECT nextval(pg_get_serial_sequence('job_postings', 'id')) FROM generate_series(1, $1)
+            """, [count])
+        let ids = (0..<r.rowCount).compactMap { r.int64($0, 0) }.sorted()
+        guard ids.count == count else { throw PGError(message: "asked for \(count) posting ids, got \(ids.count)", context: "import") }
+        return ids
+    }
+
+    /// Loads the stored candidates of the fingerprints not seen before in this file: the earliest postings of
+    /// each that are not grouped themselves (the partial index on fingerprint and id serves it).
+    private func loadCandidates(_ fingerprints: [String]) throws {
+        let unknown = grouper.unknown(fingerprints)
+        guard !unknown.isEmpty else { return }
+        let r = try lookup.query("""
+            SELECT fingerprint, id, platform, description_simhash, length(description), left(description, $2)
+            FROM (SELECT fingerprint, id, platform, description_simhash, description,
+                         row_number() OVER (PARTITION BY fingerprint ORDER BY id) AS rank
+                  FROM job_postings
+                  WHERE fingerprint = ANY ($1::text[]) AND fingerprint <> '' AND canonical_job_id IS NULL) r
+            WHERE rank <= $3
+            ORDER BY fingerprint, id
+            """, [unknown.pgText, NearDuplicateGrouper.prefixCharacters, grouper.limit])
+        var stored: [String: [NearDuplicateGrouper.Candidate]] = [:]
+        for row in 0..<r.rowCount {
+            guard let fingerprint = r.string(row, 0), let id = r.int64(row, 1) else { continue }
+            stored[fingerprint, default: []].append(NearDuplicateGrouper.Candidate(
+                id: id, platform: r.string(row, 2) ?? "", simHash: r.int64(row, 3) ?? 0,
+                characters: r.int(row, 4) ?? 0, prefix: r.string(row, 5) ?? ""))
+        }
+        for fingerprint in unknown { grouper.load(fingerprint, stored: stored[fingerprint] ?? []) }
     }
 
     /// Aborts an open COPY after `error` (nothing of it is stored); the transaction then rolls back.

@@ -1,10 +1,10 @@
 import Core
 import Foundation
 
-/// Writes one file's postings to PostgreSQL in one transaction: COPY into a staging table,
-/// drop duplicates (same platform + external id, or identical content), one INSERT, one
-/// `job_import_batches` row per platform with its errors, and a `jobs/imported` event.
-/// A crash or kill midway leaves nothing behind: the transaction never commits.
+/// Writes one file's postings to PostgreSQL in one transaction: new rows stream through one COPY into
+/// `job_postings` with their cross-platform grouping already decided (`NearDuplicateGrouper`), rows that may
+/// update a stored posting go through a staging table, then one `job_import_batches` row per platform with its
+/// errors and a `jobs/imported` event. A crash or kill midway leaves nothing behind: the transaction never commits.
 public final class JobImportWriter {
     private let conn: PGConnection
 
@@ -91,13 +91,22 @@ public final class JobImportWriter {
             let batchIds = router.batchIds
             var inserted = router.inserted
             var updated: [String: Int] = [:]
+            // The rows copied while the file streamed were grouped then; rows that went through the stage
+            // (updated, or inserted after all) are grouped here, by the same rule in SQL.
+            var stagedIds: [Int64] = []
             if router.staged > 0 {
-                updated = try updateChanged(batchIds: batchIds)
-                for (platform, n) in try insertStaged(batchIds: batchIds) { inserted[platform, default: 0] += n }
+                let changed = try updateChanged(batchIds: batchIds)
+                let added = try insertStaged(batchIds: batchIds)
+                updated = changed.counts
+                for (platform, n) in added.counts { inserted[platform, default: 0] += n }
+                stagedIds = changed.ids + added.ids
             }
-            try refreshStatistics(inserted: inserted.values.reduce(0, +))
-            // Grouped postings are stored (own URL and id) but count as duplicates of their canonical posting.
-            for (platform, n) in try groupNearDuplicates(batchIds: Array(batchIds.values)) { inserted[platform, default: 0] -= n }
+            for (platform, n) in try router.finishGrouping() { inserted[platform, default: 0] -= n }
+            if !stagedIds.isEmpty {
+                try refreshStatistics(inserted: inserted.values.reduce(0, +))
+                // Grouped postings are stored (own URL and id) but count as duplicates of their canonical posting.
+                for (platform, n) in try groupNearDuplicates(ids: stagedIds) { inserted[platform, default: 0] -= n }
+            }
             try mapRoles(batchIds: Array(batchIds.values))
             var summaries: [ImportBatchSummary] = []
             for platform in platforms {
@@ -140,8 +149,8 @@ public final class JobImportWriter {
     ]
 
     /// A posting already stored under the same platform and external id whose content changed is
-    /// updated in place (the same job, edited by its poster); returns updated rows per platform.
-    private func updateChanged(batchIds: [String: Int64]) throws -> [String: Int] {
+    /// updated in place (the same job, edited by its poster); returns updated rows per platform, and their ids.
+    private func updateChanged(batchIds: [String: Int64]) throws -> (counts: [String: Int], ids: [Int64]) {
         let platforms = Array(batchIds.keys)
         let set = Self.updatableColumns.map { "\($0) = s.\($0)" }.joined(separator: ", ")
         let r = try conn.query("""
@@ -151,10 +160,21 @@ public final class JobImportWriter {
                        status = 'ACTIVE', expired_at = NULL, expired_reason = NULL
                 FROM import_stage s JOIN batch ON batch.platform = s.platform
                 WHERE j.platform = s.platform AND j.external_job_id = s.external_job_id AND j.content_hash <> s.content_hash
-                RETURNING j.platform, j.external_job_id)
-            SELECT platform, count(*) FROM upd GROUP BY platform
+                RETURNING j.platform, j.id)
+            SELECT platform, id FROM upd
             """, [platforms, platforms.map { String(batchIds[$0]!) }])
-        return r.countsByKey()
+        return Self.platformsAndIds(r)
+    }
+
+    /// Rows of (platform, id): the count per platform, and the ids.
+    private static func platformsAndIds(_ r: PGResult) -> (counts: [String: Int], ids: [Int64]) {
+        var counts: [String: Int] = [:]
+        var ids: [Int64] = []
+        for row in 0..<r.rowCount {
+            counts[r.string(row, 0) ?? "", default: 0] += 1
+            if let id = r.int64(row, 1) { ids.append(id) }
+        }
+        return (counts, ids)
     }
 
     /// After a file that grew `job_postings` by more than a tenth, refreshes the planner's statistics of the
@@ -173,14 +193,15 @@ public final class JobImportWriter {
     /// How many earlier postings of the same fingerprint a new posting is compared with.
     static let groupCandidates = 20
 
-    /// Points each new posting that repeats an earlier one (same fingerprint, near-identical
-    /// description) at it, records why, and adds its URL to the canonical posting's sources.
+    /// Points each of the postings `ids` (rows that went through the stage) that repeats an earlier one (same
+    /// fingerprint, near-identical description) at it, records why, and adds its URL to the canonical posting's
+    /// sources; the rule of `NearDuplicateGrouper`, which groups the rows copied while the file streamed.
     /// Returns grouped postings per platform.
-    private func groupNearDuplicates(batchIds: [Int64]) throws -> [String: Int] {
+    private func groupNearDuplicates(ids: [Int64]) throws -> [String: Int] {
         let r = try conn.query("""
             WITH batch_fingerprints AS (
                 SELECT DISTINCT fingerprint FROM job_postings
-                WHERE import_batch_id = ANY ($1::bigint[]) AND fingerprint <> ''),
+                WHERE id = ANY ($1::bigint[]) AND fingerprint <> ''),
             -- The earliest canonical postings of each fingerprint only: bounded work per posting even
             -- when thousands share one (a staffing agency's template). Hash joins, no per-row lookups.
             earliest AS (
@@ -199,7 +220,7 @@ public final class JobImportWriter {
                        length(c.description) < 60 AND length(d.description) < 60 AS both_short
                 FROM job_postings d
                 JOIN earliest c ON c.fingerprint = d.fingerprint AND c.id < d.id
-                WHERE d.import_batch_id = ANY ($1::bigint[]) AND d.fingerprint <> '' AND d.canonical_job_id IS NULL),
+                WHERE d.id = ANY ($1::bigint[]) AND d.fingerprint <> '' AND d.canonical_job_id IS NULL),
             pairs AS (
                 SELECT DISTINCT ON (dup) dup, canon, canon_platform,
                        CASE WHEN bits <= $2 THEN format('description SimHash %s/64 bits apart', bits)
@@ -218,7 +239,7 @@ public final class JobImportWriter {
                 FROM (SELECT canon, array_agg(url) AS urls FROM grouped WHERE url IS NOT NULL GROUP BY canon) u
                 WHERE c.id = u.canon)
             SELECT platform, count(*) FROM grouped GROUP BY platform
-            """, [batchIds.map(String.init).pgText, Self.simHashTolerance])
+            """, [ids.map(String.init).pgText, Self.simHashTolerance])
         return r.countsByKey()
     }
 
@@ -244,8 +265,8 @@ public final class JobImportWriter {
             """, [batchIds.map(String.init).pgText])
     }
 
-    /// Drops duplicates from the stage and inserts the rest; returns inserted rows per platform.
-    private func insertStaged(batchIds: [String: Int64]) throws -> [String: Int] {
+    /// Drops duplicates from the stage and inserts the rest; returns inserted rows per platform, and their ids.
+    private func insertStaged(batchIds: [String: Int64]) throws -> (counts: [String: Int], ids: [Int64]) {
         // Identical content already stored under another platform or id: keep its URL with the original.
         try conn.query("""
             UPDATE job_postings j SET source_urls = array_append(j.source_urls, s.url), updated_at = now()
@@ -267,10 +288,10 @@ public final class JobImportWriter {
                 WHERE NOT EXISTS (SELECT 1 FROM job_postings j WHERE j.content_hash = s.content_hash)
                 ORDER BY s.record_no
                 ON CONFLICT (platform, external_job_id) DO NOTHING
-                RETURNING platform)
-            SELECT platform, count(*) FROM ins GROUP BY platform
+                RETURNING platform, id)
+            SELECT platform, id FROM ins
             """, [platforms, ids])
-        return r.countsByKey()
+        return Self.platformsAndIds(r)
     }
 
     private func writeIssues(_ issues: [RecordIssue], batchId: Int64) throws {
