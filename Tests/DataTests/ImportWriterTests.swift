@@ -401,3 +401,30 @@ struct NearDuplicateGrouperTests {
         }
     }
 }
+
+@Suite("Import pipeline")
+struct ImportPipelineTests {
+    /// A row the server refuses in the middle of a file larger than a chunk: the error reaches the caller (no
+    /// thread left waiting), and nothing of the file is stored.
+    @Test func aRowTheServerRefusesStopsTheImportAndLeavesNothing() throws {
+        let (conn, _) = try TestDatabase.fresh()
+        try conn.execute(script: """
+            CREATE FUNCTION refuse_boom() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN IF NEW.title = 'Boom Engineer' THEN RAISE EXCEPTION 'refused by a test trigger'; END IF; RETURN NEW; END $$;
+            CREATE TRIGGER refuse_boom BEFORE INSERT ON job_postings FOR EACH ROW EXECUTE FUNCTION refuse_boom();
+            """)
+        let count = JobImportWriter.chunkSize * 2 + 10
+        let lines = (1...count).map { i in
+            let title = i == JobImportWriter.chunkSize + 5 ? "Boom Engineer" : "Data Engineer \(i)"
+            return #"{"platform": "p", "external_id": "\#(i)", "title": "\#(title)", "company": "Acme \#(i)", "description": "Posting \#(i)"}"#
+        }
+        let url = try TestDatabase.file("boom.jsonl", lines.joined(separator: "\n") + "\n")
+        let reader = JobFileReader(now: Date(timeIntervalSince1970: 1_764_000_000))
+        #expect(throws: PGError.self) { try JobImportWriter(connection: conn).importFile(url, reader: reader) }
+        #expect(try conn.scalar("SELECT count(*) FROM job_postings") == 0)
+        #expect(try conn.scalar("SELECT count(*) FROM job_import_batches") == 0)
+        // The connection is usable again, and a good file imports.
+        let good = try TestDatabase.file("good.jsonl", lines[0] + "\n")
+        #expect(try JobImportWriter(connection: conn).importFile(good, reader: reader).imported == 1)
+    }
+}

@@ -17,6 +17,8 @@ final class ImportChunkRouter {
     private var seenContent = Set<String>()
     private var open: PGCopyWriter?
     private var stageBuffer: [(Int, JobPosting)] = []
+    /// Fingerprints whose stored candidates were asked for (by `lookUp`, which owns this set).
+    private var askedFingerprints = Set<String>()
     private let grouper = NearDuplicateGrouper(tolerance: JobImportWriter.simHashTolerance,
                                                limit: JobImportWriter.groupCandidates)
     /// The batch row of each platform seen so far (created when its first new row is written).
@@ -59,13 +61,33 @@ final class ImportChunkRouter {
         return id
     }
 
-    /// Writes one chunk of rows that are first in their file.
-    func write(_ chunk: [(Int, JobPosting)]) throws {
-        guard !chunk.isEmpty else { return }
-        let known = try knownRows(chunk)
+    /// What the lookup connection found for one chunk: which rows are stored already, ids for the new ones, and
+    /// the stored candidates of fingerprints not seen before in the file.
+    struct LookedUp {
+        var chunk: [(Int, JobPosting)]
+        var known: [Int: Bool]
+        var ids: [Int64]
+        var candidates: [(fingerprint: String, stored: [NearDuplicateGrouper.Candidate])]
+    }
+
+    /// Step 1 of writing a chunk of rows that are first in their file; uses only the lookup connection, so it can run
+    /// on its own thread while `write` streams the chunk before.
+    func lookUp(_ chunk: [(Int, JobPosting)]) throws -> LookedUp {
+        let known = chunk.isEmpty ? [:] : try knownRows(chunk)
+        let fresh = chunk.indices.filter { known[$0] == nil }
+        let ids = fresh.isEmpty ? [] : try newIds(fresh.count)
+        let candidates = try storedCandidates(fresh.map { chunk[$0].1.fingerprint })
+        return LookedUp(chunk: chunk, known: known, ids: ids, candidates: candidates)
+    }
+
+    /// Step 2: streams the chunk's new rows into `job_postings` and buffers the rest for the stage; uses only the
+    /// import's connection.
+    func write(_ chunk: LookedUp) throws {
+        guard !chunk.chunk.isEmpty else { return }
+        for (fingerprint, stored) in chunk.candidates { grouper.load(fingerprint, stored: stored) }
         var fresh: [(Int, JobPosting)] = []
-        for (i, row) in chunk.enumerated() {
-            switch known[i] {
+        for (i, row) in chunk.chunk.enumerated() {
+            switch chunk.known[i] {
             case nil: fresh.append(row)
             case true?: stageBuffer.append(row)
             case false?: break  // the same posting, stored under the same id: a duplicate
@@ -73,11 +95,9 @@ final class ImportChunkRouter {
         }
         for platform in Set(fresh.map(\.1.platform)).sorted() where batchIds[platform] == nil { _ = try batchId(platform) }
         if !fresh.isEmpty {
-            let ids = try newIds(fresh.count)
-            try loadCandidates(fresh.map(\.1.fingerprint))
             let writer = try open ?? conn.beginCopy("COPY job_postings (\(Self.insertColumns.joined(separator: ", "))) FROM STDIN")
             open = writer
-            for ((n, p), id) in zip(fresh, ids) {
+            for ((n, p), id) in zip(fresh, chunk.ids) {
                 var row = JobImportWriter.copyRow(n, p)
                 row.removeFirst()
                 row.append(String(batchIds[p.platform]!))
@@ -145,41 +165,6 @@ final class ImportChunkRouter {
         return grouper.grouped
     }
 
-    /// `count` ids from `job_postings`' sequence, in increasing order (on the lookup connection: the import's
-    /// own is busy with the COPY; a sequence is not transactional).
-    private func newIds(_ count: Int) throws -> [Int64] {
-        let r = try lookup.query("""
-            SELECT nextval(pg_get_serial_sequence('job_postings', 'id')) FROM generate_series(1, $1)
-            """, [count])
-        let ids = (0..<r.rowCount).compactMap { r.int64($0, 0) }.sorted()
-        guard ids.count == count else { throw PGError(message: "asked for \(count) posting ids, got \(ids.count)", context: "import") }
-        return ids
-    }
-
-    /// Loads the stored candidates of the fingerprints not seen before in this file: the earliest postings of
-    /// each that are not grouped themselves (the partial index on fingerprint and id serves it).
-    private func loadCandidates(_ fingerprints: [String]) throws {
-        let unknown = grouper.unknown(fingerprints)
-        guard !unknown.isEmpty else { return }
-        let r = try lookup.query("""
-            SELECT fingerprint, id, platform, description_simhash, length(description), left(description, $2)
-            FROM (SELECT fingerprint, id, platform, description_simhash, description,
-                         row_number() OVER (PARTITION BY fingerprint ORDER BY id) AS rank
-                  FROM job_postings
-                  WHERE fingerprint = ANY ($1::text[]) AND fingerprint <> '' AND canonical_job_id IS NULL) r
-            WHERE rank <= $3
-            ORDER BY fingerprint, id
-            """, [unknown.pgText, NearDuplicateGrouper.prefixCharacters, grouper.limit])
-        var stored: [String: [NearDuplicateGrouper.Candidate]] = [:]
-        for row in 0..<r.rowCount {
-            guard let fingerprint = r.string(row, 0), let id = r.int64(row, 1) else { continue }
-            stored[fingerprint, default: []].append(NearDuplicateGrouper.Candidate(
-                id: id, platform: r.string(row, 2) ?? "", simHash: r.int64(row, 3) ?? 0,
-                characters: r.int(row, 4) ?? 0, prefix: r.string(row, 5) ?? ""))
-        }
-        for fingerprint in unknown { grouper.load(fingerprint, stored: stored[fingerprint] ?? []) }
-    }
-
     /// Aborts an open COPY after `error` (nothing of it is stored); the transaction then rolls back.
     func abort(_ error: Error) {
         guard let writer = open else { return }
@@ -201,6 +186,42 @@ final class ImportChunkRouter {
         guard let writer = open else { return }
         open = nil
         try conn.endCopy(writer)
+    }
+
+    /// `count` ids from `job_postings`' sequence, in increasing order (on the lookup connection: the import's
+    /// own is busy with the COPY; a sequence is not transactional).
+    private func newIds(_ count: Int) throws -> [Int64] {
+        let r = try lookup.query("""
+            SELECT nextval(pg_get_serial_sequence('job_postings', 'id')) FROM generate_series(1, $1)
+            """, [count])
+        let ids = (0..<r.rowCount).compactMap { r.int64($0, 0) }.sorted()
+        guard ids.count == count else { throw PGError(message: "asked for \(count) posting ids, got \(ids.count)", context: "import") }
+        return ids
+    }
+
+    /// The stored candidates of the fingerprints not asked for before in this file: the earliest postings of each
+    /// that are not grouped themselves (the partial index on fingerprint and id serves it). Fingerprints with none
+    /// come back with an empty list.
+    private func storedCandidates(_ fingerprints: [String]) throws -> [(fingerprint: String, stored: [NearDuplicateGrouper.Candidate])] {
+        let unknown = fingerprints.filter { !$0.isEmpty && askedFingerprints.insert($0).inserted }
+        guard !unknown.isEmpty else { return [] }
+        let r = try lookup.query("""
+            SELECT fingerprint, id, platform, description_simhash, length(description), left(description, $2)
+            FROM (SELECT fingerprint, id, platform, description_simhash, description,
+                         row_number() OVER (PARTITION BY fingerprint ORDER BY id) AS rank
+                  FROM job_postings
+                  WHERE fingerprint = ANY ($1::text[]) AND fingerprint <> '' AND canonical_job_id IS NULL) r
+            WHERE rank <= $3
+            ORDER BY fingerprint, id
+            """, [unknown.pgText, NearDuplicateGrouper.prefixCharacters, JobImportWriter.groupCandidates])
+        var stored: [String: [NearDuplicateGrouper.Candidate]] = [:]
+        for row in 0..<r.rowCount {
+            guard let fingerprint = r.string(row, 0), let id = r.int64(row, 1) else { continue }
+            stored[fingerprint, default: []].append(NearDuplicateGrouper.Candidate(
+                id: id, platform: r.string(row, 2) ?? "", simHash: r.int64(row, 3) ?? 0,
+                characters: r.int(row, 4) ?? 0, prefix: r.string(row, 5) ?? ""))
+        }
+        return unknown.map { ($0, stored[$0] ?? []) }
     }
 
     /// For each row (0-based position) already stored: true when it must go through the stage (its id

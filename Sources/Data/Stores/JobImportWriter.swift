@@ -20,7 +20,7 @@ public final class JobImportWriter {
 
     /// Postings looked up and written per round trip: large enough that a round trip is cheap per row,
     /// small enough that a chunk (~3 KB a posting) stays a few MiB of client memory.
-    static let chunkSize = 4096
+    static let chunkSize = 2048
     /// Serializes imports (`pg_advisory_xact_lock`): the new-or-known decision made per chunk stays
     /// true until the transaction commits, so new rows can be copied straight into `job_postings`.
     static let importLockKey: Int64 = 0x4345_4E54_494D_5054  // "CENTIMPT"
@@ -54,6 +54,7 @@ public final class JobImportWriter {
             try conn.query("ALTER TABLE import_stage ALTER COLUMN id DROP DEFAULT, ALTER COLUMN id DROP NOT NULL")
             let lookup = try PGConnection(conninfo: conn.conninfo)
             let router = ImportChunkRouter(connection: conn, lookup: lookup, fileName: name, sourcePath: url.path)
+            let pipeline = ImportPipeline(router: router)
             var chunk: [(Int, JobPosting)] = []
             chunk.reserveCapacity(Self.chunkSize)
             do {
@@ -67,14 +68,16 @@ public final class JobImportWriter {
                         validPerPlatform[p.platform, default: 0] += 1
                         if router.isFirstInFile(p) { chunk.append((n, p)) }
                         if chunk.count >= Self.chunkSize {
-                            try router.write(chunk)
+                            try pipeline.submit(chunk)
                             chunk.removeAll(keepingCapacity: true)
                         }
                     }
                 }
-                try router.write(chunk)
+                try pipeline.submit(chunk)
+                try pipeline.finish()
                 try router.finish()
             } catch {
+                pipeline.stop()
                 router.abort(error)
                 throw error
             }

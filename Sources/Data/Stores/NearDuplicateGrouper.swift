@@ -62,14 +62,9 @@ final class NearDuplicateGrouper {
         self.limit = limit
     }
 
-    /// Fingerprints among `fingerprints` whose stored candidates have not been loaded yet.
-    func unknown(_ fingerprints: [String]) -> [String] {
-        var seen = Set<String>()
-        return fingerprints.filter { !$0.isEmpty && byFingerprint[$0] == nil && seen.insert($0).inserted }
-    }
-
     /// Records the stored candidates of `fingerprint` (in id order; an empty list when there are none).
     func load(_ fingerprint: String, stored: [Candidate]) {
+        guard byFingerprint[fingerprint] == nil else { return }
         byFingerprint[fingerprint] = Array(stored.prefix(limit))
     }
 
