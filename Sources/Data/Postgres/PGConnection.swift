@@ -148,25 +148,36 @@ public final class PGCopyWriter {
                 buffer.append(0x4E)
                 continue
             }
-            f.withUTF8 { bytes in
-                // Most fields need no escaping: copied whole.
-                if !bytes.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x00 }) {
-                    buffer.append(contentsOf: bytes)
-                    return
-                }
-                for b in bytes {
-                    switch b {
-                    case 0x5C: buffer.append(0x5C); buffer.append(0x5C)
-                    case 0x09: buffer.append(0x5C); buffer.append(0x74)
-                    case 0x0A: buffer.append(0x5C); buffer.append(0x6E)
-                    case 0x0D: buffer.append(0x5C); buffer.append(0x72)
-                    case 0x00: continue
-                    default: buffer.append(b)
-                    }
-                }
-            }
+            f.withUTF8 { appendEscaped($0, to: &buffer) }
         }
         buffer.append(0x0A)
+    }
+
+    /// `bytes` escaped for COPY text format: backslash, tab, newline and carriage return get a backslash form,
+    /// NUL (which a text value cannot hold) is dropped. Runs without any of them are copied whole.
+    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
+        var start = 0
+        for index in 0..<bytes.count {
+            let b = bytes[index]
+            // Everything above carriage return except the backslash passes: one comparison for nearly every byte.
+            if b > 0x0D && b != 0x5C { continue }
+            let escaped: UInt8
+            switch b {
+            case 0x5C: escaped = 0x5C
+            case 0x09: escaped = 0x74
+            case 0x0A: escaped = 0x6E
+            case 0x0D: escaped = 0x72
+            case 0x00: escaped = 0
+            default: continue
+            }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            if escaped != 0 {
+                buffer.append(0x5C)
+                buffer.append(escaped)
+            }
+            start = index + 1
+        }
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
     }
 
     func flush() throws {

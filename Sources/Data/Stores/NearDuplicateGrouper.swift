@@ -133,9 +133,12 @@ final class NearDuplicateGrouper {
 
     /// PostgreSQL's `length` of a text: Unicode scalars (UTF-8 bytes that do not continue a sequence).
     static func scalarCount(_ text: String) -> Int {
-        var count = 0
-        for byte in text.utf8 where byte & 0xC0 != 0x80 { count += 1 }
-        return count
+        var text = text
+        return text.withUTF8 { bytes in
+            var continuations = 0
+            for byte in bytes { continuations &+= Int(truncatingIfNeeded: (byte >> 6 == 2) ? 1 : 0) }
+            return bytes.count - continuations
+        }
     }
 
     /// `left(text, 120)`: the first 120 Unicode scalars.
