@@ -125,8 +125,8 @@ final class ImportChunkRouter {
     }
 
     /// Completes the grouping of the copied rows (after `finish`): settles the postings whose test needed a
-    /// stored description, and adds each grouped posting's URL to its canonical posting's sources.
-    /// Returns grouped postings per platform.
+    /// stored description. Returns grouped postings per platform. (A grouped posting keeps its own URL; the view
+    /// `job_posting_sources` lists every URL of a canonical posting.)
     func finishGrouping() throws -> [String: Int] {
         if !grouper.pending.isEmpty {
             var pairs: [(index: Int, canonical: Int64, prefix: String)] = []
@@ -151,16 +151,6 @@ final class ImportChunkRouter {
                     """, [updates.map { String($0.id) }.pgText, updates.map { String($0.canonical) }.pgText,
                           updates.map(\.reason).pgText])
             }
-        }
-        let urls = grouper.sourceURLs
-        if !urls.isEmpty {
-            try conn.query("""
-                UPDATE job_postings c SET source_urls = c.source_urls || u.urls
-                FROM (SELECT canonical, array_agg(url ORDER BY i) AS urls
-                      FROM unnest($1::bigint[], $2::text[]) WITH ORDINALITY AS k(canonical, url, i)
-                      GROUP BY canonical) u
-                WHERE c.id = u.canonical
-                """, [urls.map { String($0.canonical) }.pgText, urls.map(\.url).pgText])
         }
         return grouper.grouped
     }

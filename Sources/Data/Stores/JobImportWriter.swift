@@ -197,8 +197,8 @@ public final class JobImportWriter {
     static let groupCandidates = 20
 
     /// Points each of the postings `ids` (rows that went through the stage) that repeats an earlier one (same
-    /// fingerprint, near-identical description) at it, records why, and adds its URL to the canonical posting's
-    /// sources; the rule of `NearDuplicateGrouper`, which groups the rows copied while the file streamed.
+    /// fingerprint, near-identical description) at it and records why (its URL stays with it: see the view
+    /// `job_posting_sources`); the rule of `NearDuplicateGrouper`, which groups the rows copied while the file streamed.
     /// Returns grouped postings per platform.
     private func groupNearDuplicates(ids: [Int64]) throws -> [String: Int] {
         let r = try conn.query("""
@@ -236,11 +236,7 @@ public final class JobImportWriter {
                 UPDATE job_postings d SET canonical_job_id = p.canon,
                     duplicate_reason = format('same company, title and place as job %s (%s); %s', p.canon, p.canon_platform, p.why)
                 FROM pairs p WHERE d.id = p.dup
-                RETURNING d.platform, d.url, p.canon),
-            urls AS (
-                UPDATE job_postings c SET source_urls = c.source_urls || u.urls
-                FROM (SELECT canon, array_agg(url) AS urls FROM grouped WHERE url IS NOT NULL GROUP BY canon) u
-                WHERE c.id = u.canon)
+                RETURNING d.platform)
             SELECT platform, count(*) FROM grouped GROUP BY platform
             """, [ids.map(String.init).pgText, Self.simHashTolerance])
         return r.countsByKey()

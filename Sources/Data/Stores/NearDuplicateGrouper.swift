@@ -40,7 +40,6 @@ final class NearDuplicateGrouper {
     struct Pending {
         let id: Int64
         let platform: String
-        let url: String?
         let prefix: String
         let deferred: [Candidate]
         let fallback: (canonical: Int64, reason: String)?
@@ -53,9 +52,8 @@ final class NearDuplicateGrouper {
     let limit: Int
     private var byFingerprint: [String: [Candidate]] = [:]
     private(set) var pending: [Pending] = []
-    /// Grouped postings per platform, and (canonical id, URL) of every grouped posting with a URL, in order.
+    /// Grouped postings per platform.
     private(set) var grouped: [String: Int] = [:]
-    private(set) var sourceURLs: [(canonical: Int64, url: String)] = []
 
     init(tolerance: Int, limit: Int) {
         self.tolerance = tolerance
@@ -100,11 +98,11 @@ final class NearDuplicateGrouper {
                                                                  characters: characters, prefix: prefix)]
         }
         if !deferred.isEmpty {
-            pending.append(Pending(id: id, platform: p.platform, url: p.url, prefix: prefix, deferred: deferred, fallback: passed))
+            pending.append(Pending(id: id, platform: p.platform, prefix: prefix, deferred: deferred, fallback: passed))
             return .pending
         }
         guard let passed else { return .canonical }
-        record(platform: p.platform, url: p.url, canonical: passed.canonical)
+        grouped[p.platform, default: 0] += 1
         return .duplicate(canonical: passed.canonical, reason: passed.reason)
     }
 
@@ -119,16 +117,11 @@ final class NearDuplicateGrouper {
                                 + "one description begins the other (a summary of it)")
             }
             guard let choice else { continue }
-            record(platform: p.platform, url: p.url, canonical: choice.canonical)
+            grouped[p.platform, default: 0] += 1
             updates.append((p.id, choice.canonical, choice.reason))
         }
         pending.removeAll()
         return updates
-    }
-
-    private func record(platform: String, url: String?, canonical: Int64) {
-        grouped[platform, default: 0] += 1
-        if let url { sourceURLs.append((canonical, url)) }
     }
 
     /// PostgreSQL's `length` of a text: Unicode scalars (UTF-8 bytes that do not continue a sequence).
