@@ -13,8 +13,9 @@ final class ImportChunkRouter {
     private let lookup: PGConnection
     private let fileName: String
     private let sourcePath: String
-    private var seenKeys = Set<String>()
-    private var seenContent = Set<String>()
+    /// The file's (platform, external id) pairs and content hashes so far, as 128-bit keys (no string per posting).
+    private var seenKeys = Set<Key128>()
+    private var seenContent = Set<Key128>()
     private var open: PGCopyWriter?
     private var stageBuffer: [(Int, JobPosting)] = []
     /// Fingerprints whose stored candidates were asked for (by `lookUp`, which owns this set).
@@ -45,8 +46,8 @@ final class ImportChunkRouter {
     /// Whether `p` is the first of the file with its platform and external id and, among those, with its
     /// content (the same rule as deleting later duplicates from a staging table, in record order).
     func isFirstInFile(_ p: JobPosting) -> Bool {
-        guard seenKeys.insert(p.platform + "\u{1F}" + Self.externalId(p)).inserted else { return false }
-        return seenContent.insert(p.contentHash).inserted
+        guard seenKeys.insert(Key128(p.platform + "\u{1F}" + Self.externalId(p))).inserted else { return false }
+        return seenContent.insert(Key128(p.contentHash)).inserted
     }
 
     /// The batch row of `platform`, created on first use; counts are filled in when the file is done.
@@ -236,4 +237,20 @@ final class ImportChunkRouter {
 
     /// The external id stored for `p` (a content-hash id when the source has none).
     static func externalId(_ p: JobPosting) -> String { p.externalJobId ?? "h:" + p.contentHash }
+}
+
+/// A string as two independent 64-bit hashes of its bytes, for sets of a file's keys (a false "seen": ~2⁻¹²⁸).
+struct Key128: Hashable {
+    let a: UInt64, b: UInt64
+
+    init(_ text: String) {
+        var a: UInt64 = 0xcbf2_9ce4_8422_2325, b: UInt64 = 0x9e37_79b9_7f4a_7c15
+        for byte in text.utf8 {
+            a = (a ^ UInt64(byte)) &* 0x100_0000_01b3
+            b = (b &+ UInt64(byte)) &* 0xbf58_476d_1ce4_e5b9
+            b ^= b >> 29
+        }
+        self.a = a
+        self.b = b
+    }
 }
