@@ -140,6 +140,12 @@ public final class PGCopyWriter {
         if buffer.count >= 1 << 20 { try flush() }
     }
 
+    /// Appends bytes already in the COPY's format (a binary COPY's header, rows and trailer).
+    func raw(_ bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
     private static func append(_ fields: [String?], to buffer: inout [UInt8]) {
         for (i, f) in fields.enumerated() {
             if i > 0 { buffer.append(0x09) }

@@ -96,23 +96,14 @@ final class ImportChunkRouter {
         }
         for platform in Set(fresh.map(\.1.platform)).sorted() where batchIds[platform] == nil { _ = try batchId(platform) }
         if !fresh.isEmpty {
-            let writer = try open ?? conn.beginCopy("COPY job_postings (\(Self.insertColumns.joined(separator: ", "))) FROM STDIN")
-            open = writer
-            for ((n, p), id) in zip(fresh, chunk.ids) {
-                var row = JobImportWriter.copyRow(n, p)
-                row.removeFirst()
-                row.append(String(batchIds[p.platform]!))
-                row.append(p.url.map { [$0].pgText } ?? "{}")
-                row.append(String(id))
-                switch grouper.decide(p, id: id) {
-                case .duplicate(let canonical, let reason):
-                    row.append(String(canonical))
-                    row.append(reason)
-                case .canonical, .pending:
-                    row.append(nil)
-                    row.append(nil)
-                }
-                try writer.row(row)
+            let writer = try open ?? startCopy()
+            var row = PGBinaryRow()
+            for ((_, p), id) in zip(fresh, chunk.ids) {
+                row.bytes.removeAll(keepingCapacity: true)
+                var canonical: Int64?, reason: String?
+                if case .duplicate(let c, let r) = grouper.decide(p, id: id) { (canonical, reason) = (c, r) }
+                Self.binaryRow(p, batchId: batchIds[p.platform]!, id: id, canonical: canonical, reason: reason, into: &row)
+                try writer.raw(row.bytes)
                 inserted[p.platform, default: 0] += 1
             }
         }
@@ -173,10 +164,65 @@ final class ImportChunkRouter {
         stageBuffer.removeAll(keepingCapacity: true)
     }
 
+    /// Starts the binary COPY into `job_postings` (see `insertColumns`, `binaryRow`).
+    private func startCopy() throws -> PGCopyWriter {
+        let writer = try conn.beginCopy("COPY job_postings (\(Self.insertColumns.joined(separator: ", "))) FROM STDIN WITH (FORMAT binary)")
+        try writer.raw(PGBinaryRow.header)
+        open = writer
+        return writer
+    }
+
     private func closeCopy() throws {
         guard let writer = open else { return }
         open = nil
+        try writer.raw(PGBinaryRow.trailer)
         try conn.endCopy(writer)
+    }
+
+    /// One row of `insertColumns` in binary COPY form: the values of `JobImportWriter.copyRow` (the staging
+    /// table's text form) without the record number, then the batch, the source URLs, the id and the grouping.
+    static func binaryRow(_ p: JobPosting, batchId: Int64, id: Int64, canonical: Int64?, reason: String?,
+                          into row: inout PGBinaryRow) {
+        let s = p.salary
+        row.begin(fields: insertColumns.count)
+        row.text(p.platform)
+        row.text(externalId(p))
+        row.text(p.url)
+        row.text(p.title)
+        row.text(p.company)
+        row.text(p.locationRaw)
+        row.text(p.location.city)
+        row.text(p.location.region)
+        row.text(p.location.country)
+        row.text(p.workMode.rawValue)
+        row.text(p.workModeEvidence)
+        row.text(p.description)
+        row.text(p.requirements)
+        row.textArray(p.skills)
+        row.text(p.salaryRaw)
+        row.text(s?.currency)
+        row.text(s?.interval.rawValue)
+        row.numeric(s?.min)
+        row.numeric(s?.max)
+        row.numeric(s?.annualMin)
+        row.numeric(s?.annualMax)
+        row.text(s?.source.rawValue)
+        row.bool(s?.unstated ?? false)
+        row.text(s?.note)
+        row.text(p.experienceRaw)
+        row.numeric(p.experience?.yearsMin)
+        row.numeric(p.experience?.yearsMax)
+        row.text(p.jobType)
+        row.textArray(p.keywords)
+        row.timestamp(p.postedAt)
+        row.text(p.contentHash)
+        row.text(p.fingerprint)
+        row.int8(p.descriptionSimHash)
+        row.int8(batchId)
+        row.textArray(p.url.map { [$0] } ?? [])
+        row.int8(id)
+        row.int8(canonical)
+        row.text(reason)
     }
 
     /// `count` ids from `job_postings`' sequence, in increasing order (on the lookup connection: the import's
