@@ -14,8 +14,15 @@ echo "== machine: $(uname -m), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 swift build -c release --product centrald >/dev/null && swift build -c release --product bench-parse >/dev/null || { echo "build failed"; exit 0; }
 url=$($bin db url 2>/dev/null)
 reset() { psql "$url" -qAtc "TRUNCATE job_postings, job_import_batches, job_import_errors, wf_events CASCADE" >/dev/null 2>&1; }
-# timed CMD…: runs CMD, prints "<wall seconds> <peak RSS MiB>" to fd 3
-timed() { /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" > "$out/cmd.out" 2>&1; awk '{printf "%s %.0f\n", $1, $2/1024}' "$out/time.txt"; }
+# timed CMD…: runs CMD, prints "<wall seconds> <peak RSS MiB> <CPU seconds, user + system>"
+timed() { /usr/bin/time -f "%e %M %U %S" -o "$out/time.txt" "$@" > "$out/cmd.out" 2>&1; awk '{printf "%s %.0f %.1f\n", $1, $2/1024, $3+$4}' "$out/time.txt"; }
+# CPU seconds used so far by the embedded PostgreSQL (its processes, and the ones that have exited)
+server_cpu() {
+  local pm; pm=$(pgrep -u centrald-pg -o postgres 2>/dev/null || pgrep -o -f "bin/postgres -D") || { echo 0; return; }
+  local ticks; ticks=$(awk '{print $14+$15+$16+$17}' /proc/$pm/stat)
+  for p in $(pgrep -P "$pm"); do ticks=$((ticks + $(awk '{print $14+$15}' /proc/$p/stat 2>/dev/null || echo 0))); done
+  python3 -c "print($ticks / $(getconf CLK_TCK))"
+}
 
 echo
 echo "== 1. import of every file in ../shared/data/jobs (issue 2): end to end into PostgreSQL"
@@ -33,10 +40,10 @@ for f in sorted(os.listdir(sys.argv[1])):
 print(total)
 PY
 )
-  read -r secs rss < <(timed $bin import "$shared"/jobs/*)
+  read -r secs rss _ < <(timed $bin import "$shared"/jobs/*)
   grep -E "^\S.*read [0-9]+" "$out/cmd.out" | sed 's/^/   /'
   echo "   records: $records   wall: ${secs}s   => $(python3 -c "print(round($records/$secs))") records/s   peak memory: ${rss} MiB"
-  read -r secs2 rss2 < <(timed $bin import "$shared"/jobs/*)
+  read -r secs2 rss2 _ < <(timed $bin import "$shared"/jobs/*)
   echo "   second run (all duplicates): ${secs2}s, $(python3 -c "print(round($records/$secs2))") records/s, peak ${rss2} MiB"
 else
   echo "   ../shared/data/jobs not present: skipped"
@@ -52,10 +59,12 @@ file="$out/bench-$N.jsonl"
 [ -f "$file" ] || .build/release/bench-parse "$N" --write "$file"
 echo "   file: $(du -m "$file" | cut -f1) MiB, $(wc -l < "$file") lines"
 reset
-read -r secs rss < <(timed $bin import "$file")
+before=$(server_cpu)
+read -r secs rss cpu < <(timed $bin import "$file")
+after=$(server_cpu)
 head -1 "$out/cmd.out" | sed 's/^/   /'
 ours=$(python3 -c "print(round($N/$secs))")
-echo "   centrald import: ${secs}s wall => ${ours} postings/s, peak memory ${rss} MiB"
+echo "   centrald import: ${secs}s wall => ${ours} postings/s, peak memory ${rss} MiB; CPU: client ${cpu}s, server $(python3 -c "print(round($after - $before, 1))")s"
 rows=$(psql "$url" -qAtc "SELECT count(*) FROM job_postings")
 echo "   rows in job_postings: ${rows} (grouped cross-platform duplicates are stored too, pointing at their canonical posting)"
 psql "$url" -qc "\\copy (SELECT * FROM job_postings) TO '$out/rows.tsv'" 2>/dev/null
@@ -69,6 +78,14 @@ end=$(date +%s.%N)
 copy=$(python3 -c "print(round($rows/($end-$start)))")
 echo "   PostgreSQL COPY of the ${rows} rows written (plain text, same indexes and storage): $(python3 -c "print(round($end-$start,2))")s => ${copy} rows/s"
 echo "   ratio centrald postings/s / COPY rows/s: $(python3 -c "print(round($ours/$copy,3))");  COPY time / centrald time: $(python3 -c "print(round(($end-$start)/$secs,3))")"
+# For comparison: the same rows in binary COPY format (what centrald streams).
+psql "$url" -qc "\\copy (SELECT * FROM copy_bench) TO '$out/rows.bin' WITH (FORMAT binary)" >/dev/null 2>&1
+psql "$url" -qc "TRUNCATE copy_bench" >/dev/null 2>&1
+start=$(date +%s.%N)
+psql "$url" -qc "\\copy copy_bench FROM '$out/rows.bin' WITH (FORMAT binary)" >/dev/null 2>&1
+end=$(date +%s.%N)
+echo "   PostgreSQL COPY of the same rows in binary format: $(python3 -c "print(round($end-$start,2))")s => $(python3 -c "print(round($rows/($end-$start)))") rows/s"
+rm -f "$out/rows.bin"
 psql "$url" -qc "DROP TABLE copy_bench" >/dev/null 2>&1
 rm -f "$out/rows.tsv"
 $bin db stop >/dev/null 2>&1
@@ -78,7 +95,7 @@ echo "== 4. embedding throughput, all-MiniLM-L6-v2 on OpenBLAS (issue 4)"
 $bin embeddings bench --jobs "${BENCH_EMBED_JOBS:-300}" --roles 1000 2>&1 | sed 's/^/   in memory, /'
 # Database to database: the postings of section 3 (title + company + description, cut to 1,500 characters),
 # embedded, written with the model name, and mapped to canonical roles.
-read -r secs rss < <(timed $bin embeddings fill --only jobs --limit "${BENCH_EMBED_JOBS:-300}" --no-roles)
+read -r secs rss _ < <(timed $bin embeddings fill --only jobs --limit "${BENCH_EMBED_JOBS:-300}" --no-roles)
 tail -1 "$out/cmd.out" | sed 's/^/   fill, no role mapping: /'
 echo "   wall ${secs}s, peak memory ${rss} MiB"
 $bin db stop >/dev/null 2>&1
