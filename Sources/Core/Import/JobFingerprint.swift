@@ -1,3 +1,8 @@
+/// Something that takes a text's bytes one at a time while another scan reads them (one pass for two results).
+protocol ByteSink {
+    mutating func take(_ byte: UInt8)
+}
+
 /// Finds the same job posted on several platforms (or reposted): same normalized company, title
 /// and place, and a near-identical description (SimHash within a few bits).
 public enum JobFingerprint {
@@ -37,6 +42,28 @@ public enum JobFingerprint {
             for byte in bytes { words.feed(byte, kinds: kinds) }
             return simHash(words.finish(), signs: signs)
         }
+    }
+
+    /// The SimHash of the bytes `body` gives to its `ByteSink` (all bytes of the text, in order, at most
+    /// `count`), for callers that read the text anyway (`ContentHash.withSimHash`).
+    static func withWordHashes(capacityForBytes count: Int, _ body: (inout WordSink) -> Void) -> Int64 {
+        signVectors.withUnsafeBufferPointer { signs in
+            wordByteKinds.withUnsafeBufferPointer { kinds in
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: WordHashes.capacity(forBytes: count)) { buffer in
+                    var sink = WordSink(words: WordHashes(buffer.baseAddress!), kinds: kinds)
+                    body(&sink)
+                    return simHash(sink.words.finish(), signs: signs)
+                }
+            }
+        }
+    }
+
+    /// `WordHashes` fed through `ByteSink`.
+    struct WordSink: ByteSink {
+        var words: WordHashes
+        let kinds: UnsafeBufferPointer<UInt8>
+
+        @inline(__always) mutating func take(_ byte: UInt8) { words.feed(byte, kinds: kinds) }
     }
 
     /// Step 1 of `simHash`: the hash of every word, fed a byte at a time without a branch per byte. The current
