@@ -1,8 +1,3 @@
-/// Something that takes a text's bytes one at a time while another scan reads them (one pass for two results).
-protocol ByteSink {
-    mutating func take(_ byte: UInt8)
-}
-
 /// Finds the same job posted on several platforms (or reposted): same normalized company, title
 /// and place, and a near-identical description (SimHash within a few bits).
 public enum JobFingerprint {
@@ -37,33 +32,31 @@ public enum JobFingerprint {
 
     private static func simHash(_ bytes: UnsafeBufferPointer<UInt8>, signs: UnsafeBufferPointer<SIMD8<Int32>>,
                                 kinds: UnsafeBufferPointer<UInt8>) -> Int64 {
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: WordHashes.capacity(forBytes: bytes.count)) { buffer in
-            var words = WordHashes(buffer.baseAddress!)
-            for byte in bytes { words.feed(byte, kinds: kinds) }
-            return simHash(words.finish(), signs: signs)
-        }
-    }
-
-    /// The SimHash of the bytes `body` gives to its `ByteSink` (all bytes of the text, in order, at most
-    /// `count`), for callers that read the text anyway (`ContentHash.withSimHash`).
-    static func withWordHashes(capacityForBytes count: Int, _ body: (inout WordSink) -> Void) -> Int64 {
-        signVectors.withUnsafeBufferPointer { signs in
-            wordByteKinds.withUnsafeBufferPointer { kinds in
-                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: WordHashes.capacity(forBytes: count)) { buffer in
-                    var sink = WordSink(words: WordHashes(buffer.baseAddress!), kinds: kinds)
-                    body(&sink)
-                    return simHash(sink.words.finish(), signs: signs)
-                }
+        // Two halves split at a separator are hashed in one loop: each word's hash is a chain of dependent
+        // multiplies, and two independent chains run side by side. The second half's words then follow the first's.
+        let count = bytes.count
+        var split = count / 2
+        while split < count, kinds[Int(bytes[split])] != 0 { split += 1 }
+        let firstCapacity = WordHashes.capacity(forBytes: split)
+        let capacity = firstCapacity + WordHashes.capacity(forBytes: count - split)
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: capacity) { buffer in
+            let base = buffer.baseAddress!
+            var first = WordHashes(base)
+            var second = WordHashes(base + firstCapacity)
+            let secondLength = count - split
+            let shared = min(split, secondLength)
+            for index in 0..<shared {
+                first.feed(bytes[index], kinds: kinds)
+                second.feed(bytes[split + index], kinds: kinds)
             }
+            for index in shared..<split { first.feed(bytes[index], kinds: kinds) }
+            for index in shared..<secondLength { second.feed(bytes[split + index], kinds: kinds) }
+            let firstWords = first.finish()
+            let secondWords = second.finish()
+            // Moved down word by word (the ranges may overlap; the target is never after the source).
+            for index in 0..<secondWords.count { base[firstWords.count + index] = secondWords[index] }
+            return simHash(UnsafeBufferPointer(start: base, count: firstWords.count + secondWords.count), signs: signs)
         }
-    }
-
-    /// `WordHashes` fed through `ByteSink`.
-    struct WordSink: ByteSink {
-        var words: WordHashes
-        let kinds: UnsafeBufferPointer<UInt8>
-
-        @inline(__always) mutating func take(_ byte: UInt8) { words.feed(byte, kinds: kinds) }
     }
 
     /// Step 1 of `simHash`: the hash of every word, fed a byte at a time without a branch per byte. The current

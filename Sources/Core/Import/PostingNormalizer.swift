@@ -76,17 +76,8 @@ public struct PostingNormalizer: Sendable {
         // A short description (Dice CSV: only a skill list) is too little to call two ids the same job:
         // then the id is part of the fingerprint and only the same id counts as a duplicate.
         let weakContent = raw.externalId != nil && !Self.hasMoreCharacters(description, than: 79)
-        // The description's SimHash comes from the same pass over its bytes as the content hash, unless the
-        // hashed text is not the description alone.
-        let hash: String
-        var simHash: Int64?
-        if weakContent {
-            hash = ContentHash.of(company: company, title: title, location: raw.location,
-                                  description: description + "\u{1}" + raw.externalId!)
-        } else {
-            (hash, simHash) = ContentHash.withSimHash(company: company, title: title, location: raw.location,
-                                                      description: description)
-        }
+        let hash = ContentHash.of(company: company, title: title, location: raw.location,
+                                  description: weakContent ? description + "\u{1}" + raw.externalId! : description)
         let externalId = raw.externalId.map { String($0.prefix(300)) } ?? "h:" + hash
         let requirements = raw.requirements.map { TextCleaner.clean($0) }
         var posting = JobPosting(
@@ -99,7 +90,7 @@ public struct PostingNormalizer: Sendable {
                                                 skills: skills),
             postedAt: postedAt, contentHash: hash)
         posting.fingerprint = JobFingerprint.of(company: company, title: title, location: location)
-        posting.descriptionSimHash = simHash ?? JobFingerprint.simHash(description)
+        posting.descriptionSimHash = JobFingerprint.simHash(description)
         return .posting(recordNumber: n, posting, warnings: warnings)
     }
 
@@ -173,23 +164,6 @@ public enum ContentHash {
         return hex(state.h1) + hex(state.h2)
     }
 
-    /// `of(company:title:location:description:)` and `JobFingerprint.simHash(description)`, the description read
-    /// once for both: the content hash's chains and the word hashes' chain are independent, so the CPU overlaps them.
-    static func withSimHash(company: String?, title: String, location: String?,
-                            description: String) -> (hash: String, simHash: Int64) {
-        var state = State()
-        state.feed(company ?? "")
-        state.feed(title)
-        state.feed(location ?? "")
-        var copy = description
-        let simHash = copy.withUTF8 { bytes in
-            JobFingerprint.withWordHashes(capacityForBytes: bytes.count) { words in
-                state.feed(bytes, words: &words)
-            }
-        }
-        return (hex(state.h1) + hex(state.h2), simHash)
-    }
-
     /// Two FNV-style hashes over the lower-cased text with whitespace runs folded to one space.
     private struct State {
         var h1: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -199,16 +173,10 @@ public enum ContentHash {
         /// Hashes the lowercased scalars (`String.lowercased()` maps scalar by scalar) without building the
         /// lowercased copy. Each scalar mixes in its value (a whitespace run mixes in one space).
         mutating func feed(_ s: String) {
-            var copy = s
-            var none = NoBytes()
-            copy.withUTF8 { bytes in feed(bytes, words: &none) }
-        }
-
-        /// Feeds one text (its UTF-8 bytes), each byte also given to `words`.
-        mutating func feed<Sink: ByteSink>(_ bytes: UnsafeBufferPointer<UInt8>, words: inout Sink) {
             lastSpace = true
-            Self.plainScalars.withUnsafeBufferPointer { plain in
-                Self.asciiValues.withUnsafeBufferPointer { ascii in feed(bytes, plain: plain, ascii: ascii, words: &words) }
+            var copy = s
+            copy.withUTF8 { bytes in
+                Self.plainScalars.withUnsafeBufferPointer { plain in feed(bytes, plain: plain) }
             }
             h1 = (h1 ^ 0x1f) &* 0x100_0000_01b3
             h2 = (h2 ^ 0x1f) &* 0x0000_0100_0000_01b3
@@ -216,20 +184,22 @@ public enum ContentHash {
 
         /// One pass over the UTF-8 bytes: ASCII lower-cased by hand, other scalars by their lowercase mapping, looked
         /// up only for scalars outside `plain`.
-        @inline(__always)
-        private mutating func feed<Sink: ByteSink>(_ bytes: UnsafeBufferPointer<UInt8>, plain: UnsafeBufferPointer<UInt64>,
-                                                   ascii: UnsafeBufferPointer<UInt8>, words: inout Sink) {
+        private mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, plain: UnsafeBufferPointer<UInt64>) {
+            Self.asciiValues.withUnsafeBufferPointer { ascii in feed(bytes, plain: plain, ascii: ascii) }
+        }
+
+        private mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, plain: UnsafeBufferPointer<UInt64>,
+                                   ascii: UnsafeBufferPointer<UInt8>) {
             var h1 = self.h1, h2 = self.h2, lastSpace = self.lastSpace
             let count = bytes.count
             var index = 0
             while index < count {
-                // ASCII: a space after a space changes nothing. Cleaned text has no such runs but "\n\n", so the
-                // branch is nearly always taken the same way and keeps the select off the hashes' chains.
+                // ASCII: a space after a space changes nothing. Cleaned text has no such runs but "\n\n", so this
+                // branch nearly always goes the same way, and keeps a select (two more cycles a byte) off the chains.
                 var spaceBefore: UInt64 = lastSpace ? 1 : 0
                 while index < count {
                     let byte = bytes[index]
                     if byte >= 0x80 { break }
-                    words.take(byte)
                     let v = UInt64(ascii[Int(byte)])
                     let isSpace = ((v ^ 32) &- 1) >> 63
                     if isSpace & spaceBefore == 0 {
@@ -255,11 +225,7 @@ public enum ContentHash {
                     value = UInt32(byte & 0x07)
                     length = 4
                 }
-                words.take(byte)
-                for offset in 1..<length {
-                    words.take(bytes[index + offset])
-                    value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
-                }
+                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
                 index += length
                 if value < 0x10000, plain[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 {
                     Self.mix(UInt64(value), isSpace: false, &h1, &h2, &lastSpace)
@@ -301,11 +267,6 @@ public enum ContentHash {
             }
             return bits
         }()
-    }
-
-    /// Takes no bytes: the content hash alone.
-    private struct NoBytes: ByteSink {
-        @inline(__always) mutating func take(_ byte: UInt8) {}
     }
 
     /// 16 lower-case hex digits, zero-padded (what `%016llx` prints).
