@@ -11,16 +11,18 @@ enum TokenCounter {
     /// Positions (in `tokens`) of the first occurrence of each key seen at least twice among the tokens at least
     /// `minimumLength` bytes long whose key is not in `skipped`: most frequent first, then by first occurrence.
     static func frequent(_ tokens: UnsafeBufferPointer<SkillToken>, minimumLength: Int, skipping skipped: KeySet) -> [Int] {
-        // More slots than tokens: the table never fills (load about 0.4 on postings, as few keys survive).
+        // More slots than tokens: the table never fills.
         var size = 16
         while size <= tokens.count { size <<= 1 }
         let mask = size - 1
         return withUnsafeTemporaryAllocation(of: Slot.self, capacity: size) { table in
             table.initialize(repeating: Slot(key: 0, count: 0, first: 0))
-            var repeated = 0
+            var repeated = 0  // an upper bound of the ranked keys
             for position in 0..<tokens.count {
                 let token = tokens[position]
-                guard token.end - token.start >= minimumLength, !skipped.contains(token.key) else { continue }
+                // Skipped keys are counted too and dropped when ranking: a key's count and first position do not
+                // depend on the others, and only the repeated keys (far fewer than tokens) need the set lookup.
+                guard token.end - token.start >= minimumLength else { continue }
                 let key = token.key
                 var slot = Int(truncatingIfNeeded: key ^ (key >> 32)) & mask
                 while true {
@@ -40,7 +42,7 @@ enum TokenCounter {
             // Sorted as plain integers: count (inverted) and first position packed into one.
             var ranked: [UInt64] = []
             ranked.reserveCapacity(repeated)
-            for slot in table where slot.count >= 2 {
+            for slot in table where slot.count >= 2 && !skipped.contains(slot.key) {
                 ranked.append((UInt64(UInt32.max) - UInt64(slot.count)) << 32 | UInt64(slot.first))
             }
             ranked.sort()
