@@ -253,8 +253,18 @@ struct FastJSONParser {
     private mutating func escapedString(from start: Int) -> String? {
         let count = bytes.count
         var end = index
-        while end < count, bytes[end] != UInt8(ascii: "\"") {
-            end += bytes[end] == UInt8(ascii: "\\") ? 2 : 1
+        while end < count {
+            // Eight bytes at a time while they hold neither a quote nor a backslash (`end` stays off escapes).
+            if end + 8 <= count {
+                let word = ByteWords.load(bytes.baseAddress! + end)
+                if !ByteWords.has(word, UInt8(ascii: "\"")) && !ByteWords.has(word, UInt8(ascii: "\\")) {
+                    end += 8
+                    continue
+                }
+            }
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") { break }
+            end += byte == UInt8(ascii: "\\") ? 2 : 1
         }
         guard end < count else { return nil }
         let escapedFrom = index

@@ -109,13 +109,15 @@ public struct JSONObject: Sendable {
 
     /// A key's UTF-8 length and its first seven bytes: equal keys have equal signatures.
     @inline(__always) static func signature(of key: String) -> UInt64 {
+        // Through the bytes' buffer (small strings too): cheaper than iterating the UTF-8 view.
+        if let signature = key.utf8.withContiguousStorageIfAvailable({ signature(of: $0) }) { return signature }
+        return Array(key.utf8).withUnsafeBufferPointer { signature(of: $0) }
+    }
+
+    @inline(__always) private static func signature(of bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var signature: UInt64 = 0
-        var length: UInt64 = 0
-        for byte in key.utf8 {
-            if length < 7 { signature |= UInt64(byte) << (8 * length) }
-            length += 1
-        }
-        return signature | min(length, 255) << 56
+        for index in 0..<min(bytes.count, 7) { signature |= UInt64(bytes[index]) << (8 * UInt64(index)) }
+        return signature | UInt64(min(bytes.count, 255)) << 56
     }
 
     /// The value of `key` (`.null` when the member is null), nil when there is no such member.

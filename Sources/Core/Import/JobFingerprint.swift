@@ -32,10 +32,30 @@ public enum JobFingerprint {
 
     private static func simHash(_ bytes: UnsafeBufferPointer<UInt8>, signs: UnsafeBufferPointer<SIMD8<Int32>>,
                                 kinds: UnsafeBufferPointer<UInt8>) -> Int64 {
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: WordHashes.capacity(forBytes: bytes.count)) { buffer in
-            var words = WordHashes(buffer.baseAddress!)
-            for byte in bytes { words.feed(byte, kinds: kinds) }
-            return simHash(words.finish(), signs: signs)
+        // Two halves split at a separator are hashed in one loop: each word's hash is a chain of dependent
+        // multiplies, and two independent chains run side by side. The second half's words then follow the first's.
+        let count = bytes.count
+        var split = count / 2
+        while split < count, kinds[Int(bytes[split])] != 0 { split += 1 }
+        let firstCapacity = WordHashes.capacity(forBytes: split)
+        let capacity = firstCapacity + WordHashes.capacity(forBytes: count - split)
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: capacity) { buffer in
+            let base = buffer.baseAddress!
+            var first = WordHashes(base)
+            var second = WordHashes(base + firstCapacity)
+            let secondLength = count - split
+            let shared = min(split, secondLength)
+            for index in 0..<shared {
+                first.feed(bytes[index], kinds: kinds)
+                second.feed(bytes[split + index], kinds: kinds)
+            }
+            for index in shared..<split { first.feed(bytes[index], kinds: kinds) }
+            for index in shared..<secondLength { second.feed(bytes[split + index], kinds: kinds) }
+            let firstWords = first.finish()
+            let secondWords = second.finish()
+            // Moved down word by word (the ranges may overlap; the target is never after the source).
+            for index in 0..<secondWords.count { base[firstWords.count + index] = secondWords[index] }
+            return simHash(UnsafeBufferPointer(start: base, count: firstWords.count + secondWords.count), signs: signs)
         }
     }
 

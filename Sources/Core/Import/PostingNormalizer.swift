@@ -194,22 +194,10 @@ public enum ContentHash {
             let count = bytes.count
             var index = 0
             while index < count {
-                // ASCII, without branches per byte (masks): a space after a space changes nothing.
-                var spaceBefore: UInt64 = lastSpace ? 1 : 0
-                while index < count {
-                    let byte = bytes[index]
-                    if byte >= 0x80 { break }
-                    let v = UInt64(ascii[Int(byte)])
-                    let isSpace = ((v ^ 32) &- 1) >> 63
-                    let keep = 0 &- (isSpace & spaceBefore)
-                    let next1 = (h1 ^ v) &* 0x100_0000_01b3
-                    let next2 = (h2 ^ v) &* 0x0000_0100_0000_01b3 &+ 0x9e37_79b9
-                    h1 = (h1 & keep) | (next1 & ~keep)
-                    h2 = (h2 & keep) | (next2 & ~keep)
-                    spaceBefore = isSpace
-                    index += 1
-                }
-                lastSpace = spaceBefore != 0
+                // ASCII: a space after a space changes nothing. Cleaned text has no such runs but "\n\n", so this
+                // branch nearly always goes the same way, and keeps a select (two more cycles a byte) off the chains.
+                let run = Self.asciiRun(bytes, from: index, ascii: ascii, h1: h1, h2: h2, lastSpace: lastSpace)
+                (index, h1, h2, lastSpace) = (run.end, run.h1, run.h2, run.lastSpace)
                 guard index < count else { break }
                 // A well-formed sequence (the string's own storage).
                 let byte = bytes[index]
@@ -240,6 +228,33 @@ public enum ContentHash {
             self.lastSpace = lastSpace
         }
 
+        /// Hashes ASCII bytes from `start` up to the first other byte. Its own function so that both chains stay in
+        /// registers (inside the caller, with its Unicode calls, they went through memory on every byte).
+        @inline(never)
+        private static func asciiRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, ascii: UnsafeBufferPointer<UInt8>,
+                                     h1: UInt64, h2: UInt64,
+                                     lastSpace: Bool) -> (end: Int, h1: UInt64, h2: UInt64, lastSpace: Bool) {
+            var h1 = h1, h2 = h2
+            var spaceBefore: UInt64 = lastSpace ? 1 : 0
+            var index = start
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if byte >= 0x80 { break }
+                let v = UInt64(ascii[Int(byte)])
+                let isSpace = ((v ^ 32) &- 1) >> 63
+                if isSpace & spaceBefore == 0 {
+                    h1 = (h1 ^ v) &* 0x100_0000_01b3
+                    h2 = (h2 ^ v) &* 0x0000_0100_0000_01b3 &+ 0x9e37_79b9
+                }
+                spaceBefore = isSpace
+                index += 1
+            }
+            return (index, h1, h2, spaceBefore != 0)
+        }
+
+        /// Inlined: a call would need the hashes in memory, and the ASCII loop's chains would go through it.
+        @inline(__always)
         private static func mix(_ value: UInt64, isSpace: Bool, _ h1: inout UInt64, _ h2: inout UInt64, _ lastSpace: inout Bool) {
             if isSpace && lastSpace { return }
             lastSpace = isSpace

@@ -41,19 +41,37 @@ struct FieldReader {
     let record: JSONObject
     /// Values that mean "missing" in this source (Glassdoor uses "-1").
     var missingMarkers: Set<String> = FieldReader.defaultMissingMarkers {
-        didSet { longestMarker = Self.longest(missingMarkers) }
+        didSet { summary = MarkerSummary(missingMarkers) }
     }
-    /// UTF-8 length of the longest marker.
-    private var longestMarker = FieldReader.longest(FieldReader.defaultMissingMarkers)
+    /// What tells most texts apart from every marker without comparing strings.
+    private var summary = FieldReader.defaultSummary
+
+    static let defaultSummary = MarkerSummary(defaultMissingMarkers)
+
+    /// The longest marker's UTF-8 length, and the ASCII bytes markers start with (bit `b` of a 128-bit set).
+    struct MarkerSummary {
+        var longest: Int
+        var firstBytesLow: UInt64 = 0
+        var firstBytesHigh: UInt64 = 0
+
+        init(_ markers: Set<String>) {
+            longest = markers.reduce(0) { max($0, $1.utf8.count) }
+            for marker in markers {
+                guard let first = marker.utf8.first, first < 0x80 else { continue }
+                if first < 64 { firstBytesLow |= 1 << UInt64(first) } else { firstBytesHigh |= 1 << UInt64(first - 64) }
+            }
+        }
+
+        /// True when some marker starts with the ASCII byte `byte`.
+        @inline(__always) func startsMarker(_ byte: UInt8) -> Bool {
+            (byte < 64 ? firstBytesLow >> UInt64(byte) : firstBytesHigh >> UInt64(byte - 64)) & 1 != 0
+        }
+    }
 
     static let defaultMissingMarkers: Set<String> = ["", "nan", "null", "none", "n/a", "na"]
 
     init(record: JSONObject) {
         self.record = record
-    }
-
-    private static func longest(_ markers: Set<String>) -> Int {
-        markers.reduce(0) { max($0, $1.utf8.count) }
     }
 
     /// The value at a key or dotted path ("jobLocation.displayName") as trimmed text, nil when missing.
@@ -65,7 +83,10 @@ struct FieldReader {
     /// The value at a key or dotted path; nil when missing or null. Through an array the path follows its first
     /// element when that is an object.
     func value(_ path: String) -> JSONNode? {
-        if !path.utf8.contains(UInt8(ascii: ".")) {
+        // Through the bytes' buffer: iterating a small string's UTF-8 view byte by byte cost more than the lookup.
+        let isDotted = path.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: ".")) }
+            ?? path.utf8.contains(UInt8(ascii: "."))
+        if !isDotted {
             guard let v = record[path], !v.isNull else { return nil }
             return v
         }
@@ -131,14 +152,14 @@ struct FieldReader {
     }
 
     func text(_ v: JSONNode) -> String? {
-        Self.text(v, missing: missingMarkers, longestMarker: longestMarker)
+        Self.text(v, missing: missingMarkers, summary: summary)
     }
 
     static func text(_ v: JSONNode, missing: Set<String>) -> String? {
-        text(v, missing: missing, longestMarker: longest(missing))
+        text(v, missing: missing, summary: MarkerSummary(missing))
     }
 
-    private static func text(_ v: JSONNode, missing: Set<String>, longestMarker: Int) -> String? {
+    private static func text(_ v: JSONNode, missing: Set<String>, summary: MarkerSummary) -> String? {
         let s: String
         switch v {
         case .string(let x): s = x
@@ -147,19 +168,19 @@ struct FieldReader {
             s = d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
         case .bool(let b): s = b ? "1" : "0"
         case .array(let a):
-            s = a.compactMap { text($0, missing: missing, longestMarker: longestMarker) }.joined(separator: ", ")
+            s = a.compactMap { text($0, missing: missing, summary: summary) }.joined(separator: ", ")
         default:
             return nil
         }
         let t = trimmed(s)
         // Lowercasing a long description only to compare it with "nan" is wasted work: a scalar's lowercase
         // mapping is at least a quarter of its UTF-8 length, so a text this long cannot equal a marker.
-        if t.utf8.count > 4 * longestMarker { return t }
+        if t.utf8.count > 4 * summary.longest { return t }
         // Nor can a text whose first byte is ASCII when no marker starts with that byte lower-cased ("Data Analyst"
         // is not "nan"): lower-casing turns an ASCII first scalar into its ASCII lower case.
         if let first = t.utf8.first, first < 0x80 {
             let lower = first >= 0x41 && first <= 0x5A ? first | 0x20 : first
-            if !missing.contains(where: { $0.utf8.first == lower }) { return t }
+            if !summary.startsMarker(lower) { return t }
         }
         return missing.contains(t.lowercased()) ? nil : t
     }

@@ -89,18 +89,40 @@ enum TextRuns {
     @inline(__always)
     static func end(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, html: Bool) -> Int {
         let count = bytes.count
+        guard start < count, let base = bytes.baseAddress else { return start }
         var index = start
-        while index < count {
-            let byte = bytes[index]
-            if isOrdinary(byte, html: html) {
-                index += 1
-            } else if byte == 0x20, index + 1 < count, isOrdinary(bytes[index + 1], html: html) {
-                index += 2
-            } else {
-                break
+        while true {
+            // Eight bytes at a time while a whole word belongs to the run.
+            while index + 8 <= count, isRun(ByteWords.load(base + index), html: html) { index += 8 }
+            // Then a byte at a time, for at most a word: the run ends there, or words go on after it.
+            let stop = min(count, index + 8)
+            while index < stop {
+                let byte = bytes[index]
+                if isOrdinary(byte, html: html) {
+                    index += 1
+                } else if byte == 0x20, index + 1 < count, isOrdinary(bytes[index + 1], html: html) {
+                    index += 2
+                } else {
+                    return index
+                }
             }
+            if index >= count { return index }
         }
-        return index
+    }
+
+    /// True when all eight bytes of `word` are in a run and the run goes on after its last byte: every byte
+    /// ordinary or a space, no space next to a space, the last byte not a space (what follows it is not known).
+    @inline(__always)
+    static func isRun(_ word: UInt64, html: Bool) -> Bool {
+        let spaces = ByteWords.equalMask(word, 0x20)
+        var bad = ByteWords.belowMask(word, 0x20)
+        if html {
+            bad |= ByteWords.equalMask(word, UInt8(ascii: "<")) | ByteWords.equalMask(word, UInt8(ascii: "&"))
+                | ByteWords.equalMask(word, 0xEF)
+        } else {
+            bad |= (word & ByteWords.highs) | ByteWords.equalMask(word, 0x7F)
+        }
+        return bad | (spaces & (spaces >> 8)) | (spaces >> 63) == 0
     }
 
     @inline(__always)
@@ -129,6 +151,17 @@ enum ByteWords {
     /// Some byte is below `limit` (at most 0x80).
     @inline(__always) static func hasBelow(_ word: UInt64, _ limit: UInt8) -> Bool {
         (word &- ones &* UInt64(limit)) & ~word & highs != 0
+    }
+
+    /// The high bit of every byte equal to `byte`, exactly (no borrow between bytes).
+    @inline(__always) static func equalMask(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let x = word ^ (ones &* UInt64(byte))
+        return ~(((x & ~highs) &+ ~highs) | x) & highs
+    }
+
+    /// The high bit of every byte below `limit` (at most 0x80), exactly.
+    @inline(__always) static func belowMask(_ word: UInt64, _ limit: UInt8) -> UInt64 {
+        ~(((word & ~highs) &+ ones &* UInt64(0x80 - limit)) | word) & highs
     }
 
     /// Some byte is 0x80 or above.

@@ -52,24 +52,12 @@ public enum KeywordExtractor {
         }
         guard result.count < limit else { return result }
         // Count description terms by token key; build strings only for the winners.
-        var counts = TokenCounter(capacity: tokens.count / 2)
-        let stopwords = stopwordKeys
-        for (position, token) in zip(0..., tokens) {
-            let length = token.end - token.start
-            guard length >= 3, !stopwords.contains(token.key) else { continue }
-            counts.add(token.key, position: position, start: token.start, end: token.end)
+        let frequent = tokens.withUnsafeBufferPointer { tokens in
+            TokenCounter.frequent(tokens, minimumLength: 3, skipping: stopwordKeys)
         }
-        // Terms seen twice or more, most frequent first, then by first occurrence (the entries' own order): sorted
-        // as plain integers, count and entry index packed into one.
-        let entries = counts.entries
-        var ranked: [UInt64] = []
-        for (index, entry) in entries.enumerated() where entry.count >= 2 {
-            ranked.append((UInt64(UInt32.max) - UInt64(entry.count)) << 32 | UInt64(index))
-        }
-        ranked.sort()
-        for packed in ranked where result.count < limit {
-            let entry = entries[Int(packed & 0xFFFF_FFFF)]
-            let word = lowercasedText(bytes, entry.start, entry.end)
+        for position in frequent where result.count < limit {
+            let token = tokens[tokens.startIndex + position]
+            let word = lowercasedText(bytes, token.start, token.end)
             if isKeyword(word) { add(word) }
         }
         return result
@@ -84,7 +72,15 @@ public enum KeywordExtractor {
 
     private static func isKeyword(_ word: String) -> Bool {
         guard word.utf8.count >= 2 || word.contains("+") || word.contains("#") else { return false }
-        if stopwords.contains(word) { return false }
+        // An ASCII word whose key is no stopword's key is no stopword (stopwords are ASCII); only other words
+        // need the string set (which compares by canonical equivalence).
+        var isASCII = true
+        var key = SkillTokenizer.fnvOffset
+        for byte in word.utf8 {
+            isASCII = isASCII && byte < 0x80
+            key = (key ^ UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)) &* SkillTokenizer.fnvPrime
+        }
+        if (!isASCII || stopwordKeys.contains(key)) && stopwords.contains(word) { return false }
         return word.utf8.contains { !($0 >= 0x30 && $0 <= 0x39) && $0 != UInt8(ascii: ".") }
     }
 

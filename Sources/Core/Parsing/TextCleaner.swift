@@ -145,90 +145,101 @@ public enum TextCleaner {
     /// spaces and more than one blank line, trims every line.
     public static func normalizeWhitespace(_ text: String) -> String {
         var copy = text
-        return copy.withUTF8 { normalizeWhitespace(bytes: $0) }
+        return copy.withUTF8 { bytes in
+            let count = bytes.count
+            if count == 0 { return "" }
+            // The output is never longer than the input: every separator written stands for at least as many bytes.
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { out in
+                let written = normalizeWhitespace(bytes: bytes, into: out)
+                // Text that is already normal (a cleaned title normalized again, most descriptions) is returned as
+                // it is: no new string to allocate and validate.
+                if written == count, memcmp(out.baseAddress!, bytes.baseAddress!, count) == 0 { return text }
+                return String(unsafeUninitializedCapacity: written) { target in
+                    _ = target.initialize(from: UnsafeBufferPointer(rebasing: out[..<written]))
+                    return written
+                }
+            }
+        }
     }
 
-    private static func normalizeWhitespace(bytes: UnsafeBufferPointer<UInt8>) -> String {
+    /// Writes the normalized text of `bytes` to `out` (as long as `bytes`) and returns its length.
+    private static func normalizeWhitespace(bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
         let count = bytes.count
-        if count == 0 { return "" }
-        // The output is never longer than the input: every separator written stands for at least as many bytes.
-        return String(unsafeUninitializedCapacity: count) { out in
-            var written = 0
-            var pendingSpace = false
-            var newlines = 0
-            var atStart = true
-            var afterCarriageReturn = false
-            var index = 0
-            while index < count {
-                let byte = bytes[index]
-                var length = 1
-                var kind = ScalarKind.character
-                if byte < 0x80 {
-                    switch byte {
-                    case 0x0A:
-                        kind = afterCarriageReturn ? .drop : .newline
-                    case 0x0D, 0x0B, 0x0C:
-                        kind = .newline
-                    case 0x09, 0x20:
-                        kind = .space
-                    case 0x00...0x1F, 0x7F:
-                        kind = .drop
-                    default:
-                        break
-                    }
-                } else {
-                    length = byte >= 0xF0 ? 4 : (byte >= 0xE0 ? 3 : 2)
-                    length = min(length, count - index)
-                    kind = classify(bytes, index, length)
-                }
-                afterCarriageReturn = byte == 0x0D
-                switch kind {
-                case .newline:
-                    newlines += 1
-                    pendingSpace = false
-                case .space:
-                    pendingSpace = true
-                case .drop:
+        var written = 0
+        var pendingSpace = false
+        var newlines = 0
+        var atStart = true
+        var afterCarriageReturn = false
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            var length = 1
+            var kind = ScalarKind.character
+            if byte < 0x80 {
+                switch byte {
+                case 0x0A:
+                    kind = afterCarriageReturn ? .drop : .newline
+                case 0x0D, 0x0B, 0x0C:
+                    kind = .newline
+                case 0x09, 0x20:
+                    kind = .space
+                case 0x00...0x1F, 0x7F:
+                    kind = .drop
+                default:
                     break
-                case .character:
-                    if !atStart {
-                        if newlines > 0 {
+                }
+            } else {
+                length = byte >= 0xF0 ? 4 : (byte >= 0xE0 ? 3 : 2)
+                length = min(length, count - index)
+                kind = classify(bytes, index, length)
+            }
+            afterCarriageReturn = byte == 0x0D
+            switch kind {
+            case .newline:
+                newlines += 1
+                pendingSpace = false
+            case .space:
+                pendingSpace = true
+            case .drop:
+                break
+            case .character:
+                if !atStart {
+                    if newlines > 0 {
+                        out[written] = 0x0A
+                        written += 1
+                        if newlines > 1 {
                             out[written] = 0x0A
                             written += 1
-                            if newlines > 1 {
-                                out[written] = 0x0A
-                                written += 1
-                            }
-                        } else if pendingSpace {
-                            out[written] = 0x20
-                            written += 1
                         }
-                    }
-                    newlines = 0
-                    pendingSpace = false
-                    atStart = false
-                    if length == 1 {
-                        out[written] = byte
-                        written += 1
-                        // A run of visible ASCII, single spaces between: copied as it is.
-                        let next = TextRuns.end(bytes, from: index + 1, html: false)
-                        if next > index + 1 {
-                            UnsafeMutableRawPointer(out.baseAddress! + written)
-                                .copyMemory(from: bytes.baseAddress! + index + 1, byteCount: next - index - 1)
-                            written += next - index - 1
-                        }
-                        index = next
-                        continue
-                    }
-                    for offset in 0..<length {
-                        out[written] = bytes[index + offset]
+                    } else if pendingSpace {
+                        out[written] = 0x20
                         written += 1
                     }
                 }
-                index += length
+                newlines = 0
+                pendingSpace = false
+                atStart = false
+                if length == 1 {
+                    out[written] = byte
+                    written += 1
+                    // A run of visible ASCII, single spaces between: copied as it is.
+                    let next = TextRuns.end(bytes, from: index + 1, html: false)
+                    if next > index + 1 {
+                        UnsafeMutableRawPointer(out.baseAddress! + written)
+                            .copyMemory(from: bytes.baseAddress! + index + 1, byteCount: next - index - 1)
+                        written += next - index - 1
+                    }
+                    index = next
+                    continue
+                }
+                for offset in 0..<length {
+                    out[written] = bytes[index + offset]
+                    written += 1
+                }
             }
-            return written
+            index += length
         }
+        return written
     }
 
     private enum ScalarKind {

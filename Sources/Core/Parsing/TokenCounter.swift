@@ -1,88 +1,89 @@
 /// Counts token keys in an open-addressing table. Keys are already FNV hashes, so the table indexes by their
 /// low bits instead of hashing them again as a `Dictionary<UInt64, …>` would.
-struct TokenCounter {
-    struct Entry {
+enum TokenCounter {
+    /// One distinct key: its count and the position of its first occurrence (`count == 0`: an empty slot).
+    private struct Slot {
         var key: UInt64
-        var count: Int
-        /// Token position and UTF-8 range of the first occurrence.
-        var first: Int
-        var start: Int
-        var end: Int
+        var count: UInt32
+        var first: UInt32
     }
 
-    private var slots: [Int32]  // index into `entries` + 1; 0 = empty
-    private var mask: Int
-    /// Distinct keys in order of first occurrence.
-    private(set) var entries: [Entry] = []
-
-    /// A table for up to `capacity` distinct keys without growing.
-    init(capacity: Int) {
+    /// Positions (in `tokens`) of the first occurrence of each key seen at least twice among the tokens at least
+    /// `minimumLength` bytes long whose key is not in `skipped`: most frequent first, then by first occurrence.
+    static func frequent(_ tokens: UnsafeBufferPointer<SkillToken>, minimumLength: Int, skipping skipped: KeySet) -> [Int] {
+        // More slots than tokens: the table never fills.
         var size = 16
-        while size < capacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: 0, count: size)
-        mask = size - 1
-        entries.reserveCapacity(capacity)
-    }
-
-    /// Adds one occurrence of `key`; the first occurrence's position and range are kept.
-    mutating func add(_ key: UInt64, position: Int, start: Int, end: Int) {
-        if entries.count * 2 >= slots.count { grow() }
-        var slot = Int(truncatingIfNeeded: key ^ (key >> 32)) & mask
-        while true {
-            let index = Int(slots[slot])
-            if index == 0 {
-                entries.append(Entry(key: key, count: 1, first: position, start: start, end: end))
-                slots[slot] = Int32(entries.count)
-                return
+        while size <= tokens.count { size <<= 1 }
+        let mask = size - 1
+        return withUnsafeTemporaryAllocation(of: Slot.self, capacity: size) { table in
+            table.initialize(repeating: Slot(key: 0, count: 0, first: 0))
+            var repeated = 0  // an upper bound of the ranked keys
+            for position in 0..<tokens.count {
+                let token = tokens[position]
+                // Skipped keys are counted too and dropped when ranking: a key's count and first position do not
+                // depend on the others, and only the repeated keys (far fewer than tokens) need the set lookup.
+                guard token.end - token.start >= minimumLength else { continue }
+                let key = token.key
+                var slot = Int(truncatingIfNeeded: key ^ (key >> 32)) & mask
+                while true {
+                    let count = table[slot].count
+                    if count == 0 {
+                        table[slot] = Slot(key: key, count: 1, first: UInt32(truncatingIfNeeded: position))
+                        break
+                    }
+                    if table[slot].key == key {
+                        if count == 1 { repeated += 1 }
+                        table[slot].count = count + 1
+                        break
+                    }
+                    slot = (slot + 1) & mask
+                }
             }
-            if entries[index - 1].key == key {
-                entries[index - 1].count += 1
-                return
+            // Sorted as plain integers: count (inverted) and first position packed into one.
+            var ranked: [UInt64] = []
+            ranked.reserveCapacity(repeated)
+            for slot in table where slot.count >= 2 && !skipped.contains(slot.key) {
+                ranked.append((UInt64(UInt32.max) - UInt64(slot.count)) << 32 | UInt64(slot.first))
             }
-            slot = (slot + 1) & mask
-        }
-    }
-
-    private mutating func grow() {
-        slots = [Int32](repeating: 0, count: slots.count * 2)
-        mask = slots.count - 1
-        for (index, entry) in entries.enumerated() {
-            var slot = Int(truncatingIfNeeded: entry.key ^ (entry.key >> 32)) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(index + 1)
+            ranked.sort()
+            return ranked.map { Int($0 & 0xFFFF_FFFF) }
         }
     }
 }
 
 /// A fixed set of token keys with a membership test that needs no rehashing (keys are FNV hashes).
 struct KeySet: Sendable {
+    /// Open addressing; 0 marks an empty slot (the key 0 itself is `hasZero`).
     private let slots: [UInt64]
-    private let occupied: [Bool]
+    private let hasZero: Bool
     private let mask: Int
 
     init(_ keys: [UInt64]) {
         var size = 16
         while size < keys.count * 4 { size <<= 1 }
         var slots = [UInt64](repeating: 0, count: size)
-        var occupied = [Bool](repeating: false, count: size)
-        for key in keys {
+        for key in keys where key != 0 {
             var slot = Int(truncatingIfNeeded: key ^ (key >> 32)) & (size - 1)
-            while occupied[slot] && slots[slot] != key { slot = (slot + 1) & (size - 1) }
+            while slots[slot] != 0 && slots[slot] != key { slot = (slot + 1) & (size - 1) }
             slots[slot] = key
-            occupied[slot] = true
         }
         self.slots = slots
-        self.occupied = occupied
+        hasZero = keys.contains(0)
         mask = size - 1
     }
 
     /// True when `key` is in the set.
+    @inline(__always)
     func contains(_ key: UInt64) -> Bool {
-        var slot = Int(truncatingIfNeeded: key ^ (key >> 32)) & mask
-        while occupied[slot] {
-            if slots[slot] == key { return true }
-            slot = (slot + 1) & mask
+        if key == 0 { return hasZero }
+        return slots.withUnsafeBufferPointer { slots in
+            var slot = Int(truncatingIfNeeded: key ^ (key >> 32)) & mask
+            while true {
+                let stored = slots[slot]
+                if stored == key { return true }
+                if stored == 0 { return false }
+                slot = (slot + 1) & mask
+            }
         }
-        return false
     }
 }
