@@ -1,3 +1,4 @@
+import Core
 import CLibPQ
 import Foundation
 
@@ -58,10 +59,7 @@ enum PGTime {
         let whole = floor(t)
         guard whole.magnitude < 2.5e11 else { return formatted(d) }
         let micros = Int((t - whole) * 1_000_000)
-        let seconds = Int(whole)
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let ofDay = seconds - days * 86_400
-        let (year, month, day) = civil(fromDays: days)
+        let (year, month, day, hour, minute, second) = UTCCalendar.parts(d)
         guard (0...9999).contains(year) else { return formatted(d) }
         return String(unsafeUninitializedCapacity: 27) { out in
             func put(_ value: Int, _ digits: Int, at offset: Int) {
@@ -74,25 +72,12 @@ enum PGTime {
             put(year, 4, at: 0); out[4] = 0x2D
             put(month, 2, at: 5); out[7] = 0x2D
             put(day, 2, at: 8); out[10] = 0x54
-            put(ofDay / 3600, 2, at: 11); out[13] = 0x3A
-            put(ofDay / 60 % 60, 2, at: 14); out[16] = 0x3A
-            put(ofDay % 60, 2, at: 17); out[19] = 0x2E
+            put(hour, 2, at: 11); out[13] = 0x3A
+            put(minute, 2, at: 14); out[16] = 0x3A
+            put(second, 2, at: 17); out[19] = 0x2E
             put(micros, 6, at: 20); out[26] = 0x5A
             return 27
         }
-    }
-
-    /// The proleptic Gregorian date of a day number (days since 1970-01-01), after Howard Hinnant's `civil_from_days`.
-    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// The C library's formatting, for years outside 0…9999.
