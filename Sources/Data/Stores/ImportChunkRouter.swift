@@ -2,12 +2,15 @@ import Core
 import Foundation
 
 /// Sends one file's postings to the database inside the import's transaction. Rows that repeat an
-/// earlier row of the file are dropped here; of the rest, one query per chunk (on a second connection,
-/// so that it can run while the import's COPY is open) finds those already stored: the same platform
-/// and external id, or the same content under another id. New rows stream through one long
-/// `COPY job_postings`, so the server stores them while the client parses the next ones; rows that
-/// may update a posting or add a URL to one go to `import_stage` for the rules of `JobImportWriter`;
-/// exact repeats of a stored posting go nowhere. Each new row is written once, not staged and copied again.
+/// earlier row of the file are dropped here; the rest go in chunks through two steps, which `ImportPipeline`
+/// runs on threads of their own. `lookUp` (the second connection, which sees committed postings only — imports
+/// run one at a time, so this file's rows are the ones seen above) finds the rows already stored, under the same
+/// platform and external id or with the same content under another id, takes ids from the table's sequence for
+/// the new ones, and reads the stored candidates of their fingerprints for the grouper. `write` (the import's
+/// connection) decides each new row's cross-platform group (`NearDuplicateGrouper`) and streams it through one
+/// long binary `COPY job_postings`, so the server stores rows while the client parses the next ones; rows that
+/// may update a posting or add a URL to one go to `import_stage` for the rules of `JobImportWriter`; exact
+/// repeats of a stored posting go nowhere. Each new row is written once, not staged and copied again.
 final class ImportChunkRouter {
     private let conn: PGConnection
     private let lookup: PGConnection
