@@ -50,8 +50,8 @@ else
 fi
 
 echo
-echo "== 2. parse + normalize only, one core, no database (issue 3)"
-.build/release/bench-parse 20000 --data "$shared/jobs" 2>&1 | sed 's/^/   /'
+echo "== 2. parse + normalize only of $N generated postings, one core, no database (issue 3); then the real files"
+.build/release/bench-parse "$N" --data "$shared/jobs" 2>&1 | sed 's/^/   /'
 
 echo
 echo "== 3. end-to-end import of $N generated postings (issue 3), and PostgreSQL's own COPY of the same rows"
