@@ -18,7 +18,10 @@ reset() { psql "$url" -qAtc "TRUNCATE job_postings, job_import_batches, job_impo
 timed() { /usr/bin/time -f "%e %M %U %S" -o "$out/time.txt" "$@" > "$out/cmd.out" 2>&1; awk '{printf "%s %.0f %.1f\n", $1, $2/1024, $3+$4}' "$out/time.txt"; }
 # CPU seconds used so far by the embedded PostgreSQL (its processes, and the ones that have exited)
 server_cpu() {
-  local pm; pm=$(pgrep -u centrald-pg -o postgres 2>/dev/null || pgrep -o -f "bin/postgres -D") || { echo 0; return; }
+  # the postmaster of this cluster, not of another cluster that may be running (make test's)
+  local pm; pm=$($bin db status 2>/dev/null | awk '/^running/ {print $3}')
+  [ -n "$pm" ] && [ -r "/proc/$pm/stat" ] || { echo 0; return; }
+  sleep 1   # let the backends of a client that just exited end and be reaped
   local ticks; ticks=$(awk '{print $14+$15+$16+$17}' /proc/$pm/stat)
   for p in $(pgrep -P "$pm"); do ticks=$((ticks + $(awk '{print $14+$15}' /proc/$p/stat 2>/dev/null || echo 0))); done
   python3 -c "print($ticks / $(getconf CLK_TCK))"
