@@ -142,6 +142,9 @@ struct PanelTable {
                     TableColumn(title: "Platform", shortTitle: "Platform", minWidth: 8, idealWidth: 10, dropOrder: 2),
                     TableColumn(title: "Read", shortTitle: "Read", minWidth: 5, idealWidth: 6, alignRight: true),
                     TableColumn(title: "Imported", shortTitle: "Imp", minWidth: 5, idealWidth: 8, alignRight: true),
+                    // "Upd" unless there is room to spare: the file name comes first.
+                    TableColumn(
+                        title: "Updated", shortTitle: "Upd", minWidth: 4, idealWidth: 5, alignRight: true, dropOrder: 3),
                     TableColumn(title: "Duplicates", shortTitle: "Dup", minWidth: 5, idealWidth: 10, alignRight: true),
                     TableColumn(title: "Rejected", shortTitle: "Rej", minWidth: 5, idealWidth: 8, alignRight: true),
                 ],
@@ -152,6 +155,7 @@ struct PanelTable {
                         TableCell(text: r.platform),
                         TableCell(text: Formatting.count(r.read)),
                         TableCell(text: Formatting.count(r.imported)),
+                        TableCell(text: Formatting.count(r.updated), role: r.updated > 0 ? .normal : .dim),
                         TableCell(text: Formatting.count(r.duplicates), role: r.duplicates > 0 ? .dim : .normal),
                         TableCell(text: Formatting.count(r.rejected), role: r.rejected > 0 ? .warn : .normal),
                     ]

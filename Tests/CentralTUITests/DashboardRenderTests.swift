@@ -44,6 +44,17 @@ import Testing
         #expect(line?.contains("JOBS BY PLATFORM") == true)
     }
 
+    @Test func batchRowAccountsForEveryPostingRead() {
+        // 32 read = 28 imported + 4 updated: without the Updated column the row would not add up.
+        let lines = Fixture.render(Fixture.model(width: 120, height: 40)).lines
+        let header = lines.first { $0.contains("Imported") }?.split(separator: "│").first ?? ""
+        #expect(header.split(separator: " ").suffix(5) == ["Read", "Imported", "Upd", "Duplicates", "Rejected"], "\(header)")
+        let dice = lines.first { $0.contains("dice-2024-12-09.csv") } ?? ""
+        let batchPart = dice.split(separator: "│").first ?? ""
+        let numbers = batchPart.split(separator: " ").compactMap { Int($0) }
+        #expect(Array(numbers.prefix(5)) == [32, 28, 4, 0, 0], "row: \(dice)")
+    }
+
     @Test func smallTerminalGivesEachPanelAShareAndMarksOverflow() {
         let grid = Fixture.render(Fixture.model(width: 80, height: 24))
         let activityTitle = grid.lines.first { $0.contains("RECENT SCRAPE ACTIVITY") }

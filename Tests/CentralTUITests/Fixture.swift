@@ -66,7 +66,7 @@ enum Fixture {
                 imported: 41, duplicates: 3, rejected: 1),
             ImportBatchRow(
                 id: 6, fileName: "dice-2024-12-09.csv", platform: "dice", startedAt: at(10, 31, 5), read: 32,
-                imported: 32, duplicates: 0, rejected: 0),
+                imported: 28, updated: 4, duplicates: 0, rejected: 0),
             ImportBatchRow(
                 id: 5, fileName: "monster-2024-12-08.json", platform: "monster", startedAt: at(-13, 0, 0),
                 read: 1204, imported: 1100, duplicates: 90, rejected: 14),

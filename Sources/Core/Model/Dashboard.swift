@@ -67,16 +67,19 @@ public struct ImportBatchRow: Sendable, Equatable {
     public var startedAt: Date
     public var read: Int
     public var imported: Int
+    /// Postings already stored under the same platform and external id whose content changed.
+    public var updated: Int
     public var duplicates: Int
     public var rejected: Int
     public init(id: Int64, fileName: String, platform: String, startedAt: Date, read: Int, imported: Int,
-                duplicates: Int, rejected: Int) {
+                updated: Int = 0, duplicates: Int, rejected: Int) {
         self.id = id
         self.fileName = fileName
         self.platform = platform
         self.startedAt = startedAt
         self.read = read
         self.imported = imported
+        self.updated = updated
         self.duplicates = duplicates
         self.rejected = rejected
     }

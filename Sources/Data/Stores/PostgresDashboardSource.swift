@@ -78,14 +78,15 @@ public final class PostgresDashboardSource: DashboardSource, @unchecked Sendable
                 successRate: perf.double(i, 3), errors: perf.int(i, 4) ?? 0))
         }
         let batches = try c.query("""
-            SELECT id, file_name, platform, extract(epoch FROM started_at), records_read, imported, duplicates, rejected
+            SELECT id, file_name, platform, extract(epoch FROM started_at), records_read, imported, duplicates, rejected,
+                   updated
             FROM job_import_batches ORDER BY started_at DESC, id DESC LIMIT 50
             """)
         for i in 0..<batches.rowCount {
             snap.batches.append(ImportBatchRow(
                 id: batches.int64(i, 0) ?? 0, fileName: (batches.string(i, 1) ?? "").split(separator: "/").last.map(String.init) ?? "",
                 platform: batches.string(i, 2) ?? "", startedAt: batches.date(i, 3) ?? now, read: batches.int(i, 4) ?? 0,
-                imported: batches.int(i, 5) ?? 0, duplicates: batches.int(i, 6) ?? 0, rejected: batches.int(i, 7) ?? 0))
+                imported: batches.int(i, 5) ?? 0, updated: batches.int(i, 8) ?? 0, duplicates: batches.int(i, 6) ?? 0, rejected: batches.int(i, 7) ?? 0))
         }
         let platforms = try c.query("""
             SELECT platform, count(*) FILTER (WHERE status = 'ACTIVE')::int, count(*) FILTER (WHERE status = 'EXPIRED')::int
