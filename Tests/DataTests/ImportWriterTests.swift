@@ -231,6 +231,24 @@ struct ImportUpdateTests {
         #expect(try conn.scalar("SELECT count(*) FROM job_postings") == total - 1)
     }
 
+    @Test func anUpdatedPostingIsMappedToTheRoleOfItsNewTitle() throws {
+        let (conn, _) = try TestDatabase.fresh()
+        let role = try #require(try conn.scalar("INSERT INTO global_roles (canonical_role) VALUES ('Data Engineer') RETURNING id"))
+        try conn.query("INSERT INTO role_aliases (alias, role_id) VALUES ('data engineer', $1)", [role])
+        let writer = JobImportWriter(connection: conn)
+        let first = #"{"platform": "p", "external_id": "1", "title": "Analyst"}"# + "\n"
+        _ = try writer.importFile(try TestDatabase.file("first.jsonl", first), reader: reader)
+        #expect(try conn.scalar("SELECT count(*) FROM role_job_mapping") == 0)
+        // The same posting, retitled: it goes through the stage (an update) and is mapped there.
+        let edited = #"{"platform": "p", "external_id": "1", "title": "Senior Data Engineer"}"# + "\n"
+        let s = try writer.importFile(try TestDatabase.file("edited.jsonl", edited), reader: reader)
+        #expect(s.updated == 1)
+        #expect(try conn.text("""
+            SELECT g.canonical_role FROM role_job_mapping m JOIN global_roles g ON g.id = m.role_id
+            JOIN job_postings j ON j.id = m.job_posting_id WHERE j.external_job_id = '1'
+            """) == "Data Engineer")
+    }
+
     @Test func postingsAreMappedToCanonicalRolesByAlias() throws {
         let (conn, _) = try TestDatabase.fresh()
         let role = try #require(try conn.scalar("INSERT INTO global_roles (canonical_role) VALUES ('Python Developer') RETURNING id"))

@@ -10,7 +10,8 @@ import Foundation
 /// connection) decides each new row's cross-platform group (`NearDuplicateGrouper`) and streams it through one
 /// long binary `COPY job_postings`, so the server stores rows while the client parses the next ones; rows that
 /// may update a posting or add a URL to one go to `import_stage` for the rules of `JobImportWriter`; exact
-/// repeats of a stored posting go nowhere. Each new row is written once, not staged and copied again.
+/// repeats of a stored posting go nowhere. Each new row is written once, not staged and copied again. New rows
+/// are mapped to their canonical roles here too (`RoleAliasIndex`), copied into `role_job_mapping` at the end.
 final class ImportChunkRouter {
     private let conn: PGConnection
     private let lookup: PGConnection
@@ -31,13 +32,18 @@ final class ImportChunkRouter {
     private(set) var inserted: [String: Int] = [:]
     /// Rows copied into `import_stage`.
     private(set) var staged = 0
+    private let roles: RoleAliasIndex
+    /// (role, posting) of the copied rows, for `role_job_mapping`.
+    private var roleMappings: [(role: Int64, job: Int64)] = []
 
-    /// `connection` is the import's (in its transaction); `lookup` another one to the same database.
-    init(connection: PGConnection, lookup: PGConnection, fileName: String, sourcePath: String) {
+    /// `connection` is the import's (in its transaction); `lookup` another one to the same database; `roles` the
+    /// alias table.
+    init(connection: PGConnection, lookup: PGConnection, fileName: String, sourcePath: String, roles: RoleAliasIndex) {
         self.conn = connection
         self.lookup = lookup
         self.fileName = fileName
         self.sourcePath = sourcePath
+        self.roles = roles
     }
 
     /// Columns of a row copied into `job_postings`: the stage's minus `record_no`, plus the batch, the source URLs,
@@ -108,15 +114,23 @@ final class ImportChunkRouter {
                 Self.binaryRow(p, batchId: batchIds[p.platform]!, id: id, canonical: canonical, reason: reason, into: &row)
                 try writer.raw(row.bytes)
                 inserted[p.platform, default: 0] += 1
+                for role in roles.roleIds(in: p.title) { roleMappings.append((role, id)) }
             }
         }
         if stageBuffer.count >= JobImportWriter.chunkSize { try flushStage() }
     }
 
-    /// Stores everything still buffered or streaming; throws the server's error if a row was refused.
+    /// Stores everything still buffered or streaming, then the role mappings of the copied rows; throws the
+    /// server's error if a row was refused.
     func finish() throws {
         try flushStage()
         try closeCopy()
+        guard !roleMappings.isEmpty else { return }
+        // The postings are new (ids from the sequence), so no mapping of theirs can exist yet.
+        try conn.copyIn("COPY role_job_mapping (role_id, job_posting_id, method) FROM STDIN") { writer in
+            for (role, job) in roleMappings { try writer.row([String(role), String(job), "alias"]) }
+        }
+        roleMappings.removeAll()
     }
 
     /// Completes the grouping of the copied rows (after `finish`): settles the postings whose test needed a
