@@ -81,3 +81,31 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// Descriptions are cleaned on every core at once; cmark-gfm keeps a global table that parsing changes.
+struct MarkdownConcurrencyTests {
+    @Test func theSameMarkdownGivesTheSameTextOnEveryThread() {
+        // Adzuna masks figures as "****" (Markdown emphasis to cmark); JobSpy text has ~~strikethrough~~ and links.
+        let texts = [
+            "Apply at www.caterer.com/JobSeeking/ChefDePartie****RedStar****AARosetteHotel_job\n\n**Salary** up to ****",
+            "## Role\n\n* Build ~~old~~ new pipelines\n* See https://example.com/jobs and [apply](https://example.com)\n",
+            "| Skill | Years |\n|---|---|\n| Swift | 5 |\n\n\\- escaped \\* markers",
+        ]
+        let expected = texts.map { MarkdownText.render($0) }
+        let rounds = 5_000
+        final class Count: @unchecked Sendable {
+            let lock = NSLock()
+            var differing = 0
+        }
+        let count = Count()
+        DispatchQueue.concurrentPerform(iterations: rounds * texts.count) { i in
+            guard MarkdownText.render(texts[i % texts.count]) != expected[i % texts.count] else { return }
+            count.lock.lock()
+            count.differing += 1
+            count.lock.unlock()
+        }
+        #expect(count.differing == 0, "renders that differ from the same text rendered alone")
+        // The URL is an autolink, kept whole; a render racing another took its asterisks for emphasis.
+        #expect(expected[0].contains("www.caterer.com/JobSeeking/ChefDePartie****RedStar****AARosetteHotel_job"))
+    }
+}

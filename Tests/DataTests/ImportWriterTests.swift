@@ -231,6 +231,28 @@ struct ImportUpdateTests {
         #expect(try conn.scalar("SELECT count(*) FROM job_postings") == total - 1)
     }
 
+    @Test func aNewSalaryOrSkillListAloneIsAnUpdate() throws {
+        let (conn, _) = try TestDatabase.fresh()
+        let writer = JobImportWriter(connection: conn)
+        func posting(_ salary: String, _ skills: String) -> String {
+            #"{"platform": "indeed", "external_id": "X1", "title": "Data Engineer", "company": "Acme", "#
+                + #""location": "Austin, TX", "description": "Build pipelines.", "salary": "\#(salary)", "skills": [\#(skills)]}"#
+                + "\n"
+        }
+        _ = try writer.importFile(try TestDatabase.file("a.jsonl", posting("$60-$70 an hour", #""SQL""#)), reader: reader)
+        let raised = try writer.importFile(try TestDatabase.file("b.jsonl", posting("$65-$75 an hour", #""SQL""#)), reader: reader)
+        #expect(raised.updated == 1 && raised.duplicates == 0)
+        #expect(try conn.text("SELECT salary_min::text || '-' || salary_max::text FROM job_postings") == "65-75")
+        let skills = try writer.importFile(try TestDatabase.file("c.jsonl", posting("$65-$75 an hour", #""SQL", "Spark""#)),
+                                           reader: reader)
+        #expect(skills.updated == 1)
+        #expect(try conn.text("SELECT array_to_string(skills, ',') FROM job_postings") == "SQL,Apache Spark")
+        let again = try writer.importFile(try TestDatabase.file("d.jsonl", posting("$65-$75 an hour", #""SQL", "Spark""#)),
+                                          reader: reader)
+        #expect(again.updated == 0 && again.duplicates == 1)
+        #expect(try conn.scalar("SELECT count(*) FROM job_postings") == 1)
+    }
+
     @Test func anUpdatedPostingIsMappedToTheRoleOfItsNewTitle() throws {
         let (conn, _) = try TestDatabase.fresh()
         let role = try #require(try conn.scalar("INSERT INTO global_roles (canonical_role) VALUES ('Data Engineer') RETURNING id"))

@@ -89,6 +89,7 @@ public struct PostingNormalizer: Sendable {
             keywords: KeywordExtractor.keywords(titleTokens: titleTokens, descriptionTokens: descriptionTokens, bytes: text,
                                                 skills: skills),
             postedAt: postedAt, contentHash: hash)
+        posting.revisionHash = ContentHash.revision(of: posting)
         posting.fingerprint = JobFingerprint.of(company: company, title: title, location: location)
         posting.descriptionSimHash = JobFingerprint.simHash(description)
         return .posting(recordNumber: n, posting, warnings: warnings)
@@ -161,6 +162,19 @@ public enum ContentHash {
         state.feed(title)
         state.feed(location ?? "")
         state.feed(description)
+        return hex(state.h1) + hex(state.h2)
+    }
+
+    /// The revision hash of `p` (`JobPosting.revisionHash`): its salary text, experience text, skills, work mode,
+    /// job type and requirements. Posting dates are left out: "3 days ago" is another date on every scrape.
+    public static func revision(of p: JobPosting) -> String {
+        var state = State()
+        state.feed(p.salaryRaw ?? "")
+        state.feed(p.experienceRaw ?? "")
+        for skill in p.skills { state.feed(skill) }
+        state.feed(p.workMode.rawValue)
+        state.feed(p.jobType ?? "")
+        state.feed(p.requirements ?? "")
         return hex(state.h1) + hex(state.h2)
     }
 

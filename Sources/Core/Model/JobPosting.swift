@@ -54,6 +54,9 @@ public struct JobPosting: Sendable, Equatable {
     public var postedAt: Date?
     /// Hash of normalized company, title, location and description: identical content = duplicate.
     public var contentHash: String
+    /// Hash of what the poster can edit besides the content: pay, experience, skills, work mode, job type and
+    /// requirements. The same platform and external id with another content or revision hash is an update.
+    public var revisionHash: String = ""
     /// Normalized company + title + place: postings of one job on several platforms share it.
     public var fingerprint: String = ""
     /// 64-bit SimHash of the description's word shingles: near-identical texts differ in few bits.

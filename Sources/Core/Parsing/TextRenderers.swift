@@ -145,9 +145,16 @@ enum MarkdownText {
         cmark_gfm_core_extensions_ensure_registered()
         return true
     }()
+    /// cmark-gfm is not re-entrant: parsing the inlines of a document with extensions adds their characters to a
+    /// global table and takes them out again (github/cmark-gfm#176). Two threads rendering at once made the same
+    /// description come out with or without its `****` from one import to the next (its content hash changed, and
+    /// the posting read as updated), so one render runs at a time.
+    private static let lock = NSLock()
 
     static func render(_ markdown: String) -> String {
         _ = registered
+        lock.lock()
+        defer { lock.unlock() }
         guard !markdown.isEmpty, let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return markdown }
         defer { cmark_parser_free(parser) }
         for name in ["table", "strikethrough", "autolink"] {

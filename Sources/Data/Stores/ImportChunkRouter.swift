@@ -235,6 +235,7 @@ final class ImportChunkRouter {
         row.text(p.contentHash)
         row.text(p.fingerprint)
         row.int8(p.descriptionSimHash)
+        row.text(p.revisionHash)
         row.int8(batchId)
         row.textArray(p.url.map { [$0] } ?? [])
         row.int8(id)
@@ -284,15 +285,17 @@ final class ImportChunkRouter {
     /// imports run one at a time, so the rows of this file not yet committed are the ones seen above.
     private func knownRows(_ chunk: [(Int, JobPosting)]) throws -> [Int: Bool] {
         let r = try lookup.query("""
-            SELECT i, key_hash IS DISTINCT FROM hash OR other FROM (
-                SELECT k.i - 1 AS i, k.hash,
-                       (SELECT j.content_hash FROM job_postings j
+            SELECT i, key_hash IS DISTINCT FROM hash || revision OR other FROM (
+                SELECT k.i - 1 AS i, k.hash, k.revision,
+                       (SELECT j.content_hash || j.revision_hash FROM job_postings j
                         WHERE j.platform = k.platform AND j.external_job_id = k.external_id) AS key_hash,
                        EXISTS (SELECT 1 FROM job_postings j WHERE j.content_hash = k.hash
                                AND (j.platform, j.external_job_id) <> (k.platform, k.external_id)) AS other
-                FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS k(platform, external_id, hash, i)) r
+                FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+                     WITH ORDINALITY AS k(platform, external_id, hash, revision, i)) r
             WHERE key_hash IS NOT NULL OR other
-            """, [chunk.map(\.1.platform), chunk.map { Self.externalId($0.1) }, chunk.map(\.1.contentHash)])
+            """, [chunk.map(\.1.platform), chunk.map { Self.externalId($0.1) }, chunk.map(\.1.contentHash),
+                  chunk.map(\.1.revisionHash)])
         var known: [Int: Bool] = [:]
         for row in 0..<r.rowCount { if let i = r.int(row, 0) { known[i] = r.bool(row, 1) ?? true } }
         return known

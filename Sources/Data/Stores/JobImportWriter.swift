@@ -15,7 +15,7 @@ public final class JobImportWriter {
         "country", "work_mode", "work_mode_evidence", "description", "requirements", "skills", "salary_raw",
         "salary_currency", "salary_interval", "salary_min", "salary_max", "salary_annual_min", "salary_annual_max",
         "salary_source", "salary_unstated", "salary_note", "experience_raw", "experience_min", "experience_max",
-        "job_type", "keywords", "posted_at", "content_hash", "fingerprint", "description_simhash",
+        "job_type", "keywords", "posted_at", "content_hash", "fingerprint", "description_simhash", "revision_hash",
     ]
 
     /// Postings looked up and written per round trip: large enough that a round trip is cheap per row, small
@@ -151,7 +151,7 @@ public final class JobImportWriter {
         "description", "requirements", "skills", "salary_raw", "salary_currency", "salary_interval", "salary_min",
         "salary_max", "salary_annual_min", "salary_annual_max", "salary_source", "salary_unstated", "salary_note",
         "experience_raw", "experience_min", "experience_max", "job_type", "keywords", "posted_at", "content_hash",
-        "fingerprint", "description_simhash",
+        "fingerprint", "description_simhash", "revision_hash",
     ]
 
     /// A posting already stored under the same platform and external id whose content changed is
@@ -165,7 +165,8 @@ public final class JobImportWriter {
                 UPDATE job_postings j SET \(set), import_batch_id = batch.id, updated_at = now(),
                        status = 'ACTIVE', expired_at = NULL, expired_reason = NULL
                 FROM import_stage s JOIN batch ON batch.platform = s.platform
-                WHERE j.platform = s.platform AND j.external_job_id = s.external_job_id AND j.content_hash <> s.content_hash
+                WHERE j.platform = s.platform AND j.external_job_id = s.external_job_id
+                  AND (j.content_hash <> s.content_hash OR j.revision_hash <> s.revision_hash)
                 RETURNING j.platform, j.id)
             SELECT platform, id FROM upd
             """, [platforms, platforms.map { String(batchIds[$0]!) }])
@@ -327,7 +328,7 @@ public final class JobImportWriter {
             s?.currency, s?.interval.rawValue, num(s?.min), num(s?.max), num(s?.annualMin), num(s?.annualMax),
             s?.source.rawValue, s.map { $0.unstated ? "t" : "f" } ?? "f", s?.note, p.experienceRaw,
             num(p.experience?.yearsMin), num(p.experience?.yearsMax), p.jobType, p.keywords.pgText,
-            p.postedAt?.pgText, p.contentHash, p.fingerprint, String(p.descriptionSimHash),
+            p.postedAt?.pgText, p.contentHash, p.fingerprint, String(p.descriptionSimHash), p.revisionHash,
         ]
     }
 }
