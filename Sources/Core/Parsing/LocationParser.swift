@@ -151,12 +151,45 @@ public enum LocationParser {
         if part.isEmpty || isPlaceholder(part) { return "" }
         if lookupPlace(part) != nil { return part }
         var words = part.split(separator: " ").map(String.init)
+        dropPostalCodes(&words)
         while let first = words.first, fillers.contains(first.lowercased()) { words.removeFirst() }
         while let last = words.last, fillers.contains(last.lowercased()) { words.removeLast() }
         part = words.joined(separator: " ").trimmingCharacters(in: junk)
         if words.count == 1, keptInNames.contains(part.lowercased()) { return "" }
         if words.count <= 3, WorkModePhrases.scan(part, descriptive: false) != nil, lookupPlace(part) == nil { return "" }
         return part
+    }
+
+    /// Drops postal codes at the end of a part: US ZIP ("NY 10001", "98101-1234"), UK postcodes whole or in part
+    /// ("London NW1", "Leeds LS1 4AP", "Liverpool L1 9"), Canadian ones ("ON M5V 3L9"). A part that is only a
+    /// postal code ("EC2A 4BX", "10001") is dropped; a UK outward code alone only after a place name.
+    static func dropPostalCodes(_ words: inout [String]) {
+        func isZIP(_ w: String) -> Bool {
+            let b = Array(w.utf8)
+            let digits = { (r: ArraySlice<UInt8>) in r.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+            return (b.count == 5 && digits(b[...])) || (b.count == 10 && digits(b[0..<5]) && b[5] == 0x2D && digits(b[6...]))
+        }
+        /// Letters (L) and digits (D) of `w`, e.g. "LLD" for "NW1"; nil for anything else or lower case.
+        func shape(_ w: String) -> String? {
+            var s = ""
+            for b in w.utf8 {
+                if b >= 0x41 && b <= 0x5A { s.append("L") } else if b >= 0x30 && b <= 0x39 { s.append("D") } else { return nil }
+            }
+            return s
+        }
+        let outward: Set<String> = ["LD", "LDD", "LLD", "LLDD", "LDL", "LLDL"]
+        if let last = words.last, isZIP(last) { words.removeLast(); return }
+        guard words.count >= 2, let last = words.last.flatMap(shape) else { return }
+        let previous = shape(words[words.count - 2])
+        if last == "DLL", let previous, outward.contains(previous) {          // UK: "LS1 4AP"
+            words.removeLast(2)
+        } else if last == "DLD", previous == "LDL" {                            // Canada: "M5V 3L9"
+            words.removeLast(2)
+        } else if last == "D", let previous, outward.contains(previous) {      // UK sector: "L1 9"
+            words.removeLast(2)
+        } else if outward.contains(last), words.count >= 2, shape(words[words.count - 2]) == nil {  // "London NW1"
+            words.removeLast()
+        }
     }
 
     static func isPlaceholder(_ text: String) -> Bool {
@@ -200,6 +233,7 @@ public enum LocationParser {
     static func resolve(_ input: [String], into location: inout Location) {
         var parts = input
         guard !parts.isEmpty else { return }
+        if parts.count == 1, lookupPlace(parts[0]) == nil, let split = splitRunTogether(parts[0]) { parts = split }
         // Country first ("US, CA, Santa Clara", "CA, BC, Vancouver", "California - San Francisco").
         if parts.count >= 2, lookupPlace(parts[parts.count - 1]) == nil || isCityOnly(parts[parts.count - 1]) {
             let head = parts[0]
@@ -224,7 +258,9 @@ public enum LocationParser {
             } else if case .country(let code)? = lookupPlace(last), !(last.count == 2 && parts.count == 1 && code != "US" && code != "GB") {
                 location.country = code
                 parts.removeLast()
-            } else if parts.count >= 3, let code = isoCountry(last) {
+            } else if parts.count >= 3, let code = isoCountry(last), LocationTables.usStateLookup[last.lowercased()] == nil {
+                // "CA", "IN", "DE" after a city and another part are US states ("Santa Fe Springs, Los Angeles,
+                // CA"); after a province they are countries (the branch above).
                 location.country = code
                 parts.removeLast()
             }
@@ -303,6 +339,44 @@ public enum LocationParser {
                 location.country = country
             }
         }
+    }
+
+    /// UK regions that follow a county in Adzuna's locations, never a place of their own.
+    private static let ukRegionNames: Set<String> = [
+        "south east", "south west", "north east", "north west", "east anglia", "east midlands", "west midlands",
+        "yorkshire and the humber", "yorkshire", "scotland", "wales", "northern ireland", "london",
+    ]
+
+    /// Town, county and region written with no commas ("Exeter Devon South West", "Ipswich Suffolk East Anglia",
+    /// "Aberdeen Scotland", "Kansas City Missouri"): the town and the first county, state, province or region
+    /// after it, as two parts; nil when the part does not end in such names.
+    static func splitRunTogether(_ part: String) -> [String]? {
+        let words = part.split(separator: " ").map(String.init)
+        guard words.count >= 2 else { return nil }
+        var end = words.count
+        var first: String?
+        while end > 1 {
+            var found = false
+            for length in stride(from: min(4, end - 1), through: 1, by: -1) {
+                let phrase = words[(end - length)..<end].joined(separator: " ")
+                let isRegion: Bool
+                switch lookupPlace(phrase) {
+                case .county?, .province?: isRegion = true
+                case .state?: isRegion = phrase.count > 2
+                case .country?: isRegion = phrase.count > 3
+                default: isRegion = ukRegionNames.contains(phrase.lowercased())
+                }
+                if isRegion {
+                    first = phrase
+                    end -= length
+                    found = true
+                    break
+                }
+            }
+            if !found { break }
+        }
+        guard let first, end >= 1 else { return nil }
+        return [words[0..<end].joined(separator: " "), first]
     }
 
     /// Lower-case words allowed inside place names ("Newcastle upon Tyne", "Stoke-on-Trent").
