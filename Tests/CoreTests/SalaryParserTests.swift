@@ -174,6 +174,8 @@ import Testing
         "rsannual employer contribution to a health savings account ($1,200 or $2,500 depending on medical",
         "Tuition reimbursement up to $5,250 per year",
         "Sign-on bonus of $3,000!",
+        // Glassdoor, OneThree Biotech: stored as USD 1 an hour before "B" counted as billions.
+        "Currently developing a single new drug can take over $1B and 15 years, with over 99% of drugs",
     ])
     func ignoresMoneyThatIsNotPay(_ text: String) {
         #expect(SalaryParser.extract(fromDescription: text) == nil)

@@ -75,6 +75,17 @@ struct SkillExtractorTests {
         #expect(extractor.canonicalize(["See Job Description", "SEE BELOW", "  "]) == [])
     }
 
+    /// Dice CSV skill fields that are instructions or sentences, as they were stored before (×15, ×6, ×5, ×3).
+    @Test func instructionsAndSentencesAreNoSkills() {
+        #expect(extractor.canonicalize(["Please refer to Job Description", "Well also need to see this on your resume",
+                                        "Refer to Job Description", "See Required Skills Below", "Please see below",
+                                        "As Per Detailed Job Description"]) == [])
+        // A sentence keeps its known skills only; a short unknown phrase is still kept as written.
+        #expect(extractor.canonicalize(["Certification preferred with relevant practical experience. 3. Backup experience "
+                                        + "with Linux data deduplication", "Avaya prefered", "Economic Research"])
+            == ["Linux", "data deduplication", "Avaya", "Economic Research"])
+    }
+
     @Test func naukriSpaceSeparatedSkills() {
         let skills = extractor.canonicalize(["Excel Data Analysis SQL Server Data mining research analysis"])
         #expect(skills == ["Excel", "Data Analysis", "SQL Server", "Data Mining", "research analysis"])

@@ -43,14 +43,14 @@ enum SalaryLexicon {
         dollarPrefixes[key(bytes, start, end)]
     }
 
-    /// A multiplier right after a number ("130K", "5 LPA", "10-15 Lakhs", "$181M").
+    /// A multiplier right after a number ("130K", "5 LPA", "10-15 Lakhs", "$181M", "$1B").
     static func suffix(_ bytes: [UInt8], _ start: Int, _ end: Int, attached: Bool) -> Suffix {
         switch key(bytes, start, end) {
         case key("k"): return .thousand
         case key("lakh"), key("lakhs"), key("lac"), key("lacs"), key("lpa"), key("l"): return .lakh
         case key("crore"), key("crores"), key("cr"): return .crore
         case key("million"), key("billion"), key("bn"), key("mn"), key("mm"), key("trillion"): return .large
-        case key("m") where attached: return .large
+        case key("m") where attached, key("b") where attached, key("t") where attached: return .large  // "$1B"
         default: return .none
         }
     }

@@ -68,12 +68,30 @@ public final class SkillExtractor: Sendable {
         "see job description", "see below", "see description", "n/a", "na", "nan", "none", "null", "-", "tbd",
         "not specified", "other", "others", "various", "see jd", "as per jd",
     ]
+    /// Instructions where a skill list should be (Dice: "Please refer to Job Description" ×15, "Well also need to
+    /// see this on your resume", "See Required Skills Below").
+    private static let instructionParts = [
+        "job description", "resume", "see below", "more below", "skills below", "refer to", "please see",
+        "as per ", "see jd", "send your", "detailed description",
+    ]
+
+    static func isPlaceholder(_ phrase: String) -> Bool {
+        let lower = phrase.lowercased()
+        return placeholders.contains(lower) || instructionParts.contains { lower.contains($0) }
+    }
+
+    /// The most words an unknown phrase of a skill list may have to be kept as a skill of its own: longer ones
+    /// are sentences ("Certification preferred with relevant practical experience"), kept only for the known
+    /// skills in them.
+    static let longestUnknownPhrase = 6
+
     /// Words trimmed from the edges of an unknown part before retrying ("Strong background in Angular JS").
     private static let edgeFillers: Set<String> = [
         "strong", "background", "in", "with", "of", "knowledge", "experience", "experienced", "skills", "skill",
         "good", "excellent", "solid", "proficiency", "proficient", "expertise", "expert", "hands", "on", "working",
         "understanding", "familiarity", "and", "or", "the", "a", "an", "using", "must", "have", "nice", "extensive",
         "preferred", "required", "plus", "years", "year", "exp", "etc", "e.g", "including", "framework",
+        "preferably", "prefered",
     ]
     private static let splitters = [",", ";", "|", "\n", "\t", " and ", " or ", " & ", " vs. ", " vs ", " - ", " – ",
                                     " * ", "•", " + "]
@@ -104,7 +122,7 @@ public final class SkillExtractor: Sendable {
 
     private func canonicalizePhrase(_ raw: String, depth: Int, into output: inout OrderedNames) {
         var phrase = Self.trimPhrase(raw)
-        guard !phrase.isEmpty, !Self.placeholders.contains(phrase.lowercased()) else { return }
+        guard !phrase.isEmpty, !Self.isPlaceholder(phrase) else { return }
         if let index = taxonomy.lookupIndex(phrase, fuzzy: true) {
             output.add(taxonomy.skills[index].name)
             return
@@ -149,7 +167,7 @@ public final class SkillExtractor: Sendable {
         let tokens = SkillTokenizer.tokens(phrase)
         let found = matches(in: tokens, listMode: true)
         guard !found.isEmpty else {
-            output.add(phrase)
+            if tokens.count <= Self.longestUnknownPhrase { output.add(phrase) }
             return
         }
         let bytes = Array(phrase.utf8)
@@ -218,7 +236,7 @@ public final class SkillExtractor: Sendable {
         guard let first = tokens.first, let last = tokens.last else { return }
         let text = String(decoding: bytes[first.start..<last.end], as: UTF8.self)
         let trimmed = trimEdges(text)
-        if !trimmed.isEmpty, !Self.placeholders.contains(trimmed.lowercased()) { output.add(trimmed) }
+        if !trimmed.isEmpty, tokens.count <= Self.longestUnknownPhrase, !Self.isPlaceholder(trimmed) { output.add(trimmed) }
     }
 
     // MARK: - Matching
