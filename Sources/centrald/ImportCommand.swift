@@ -54,7 +54,9 @@ enum ImportCommand {
               + (s.warnings > 0 ? ", warnings \(s.warnings)" : "") + String(format: " in %.2fs", s.seconds))
         if s.batches.count > 1 {
             for b in s.batches {
-                print("  \(b.platform): read \(b.read), imported \(b.imported), duplicates \(b.duplicates), rejected \(b.rejected)  [batch \(b.batchId)]")
+                print("  \(b.platform): read \(b.read), imported \(b.imported), "
+                      + (b.updated > 0 ? "updated \(b.updated), " : "")
+                      + "duplicates \(b.duplicates), rejected \(b.rejected)  [batch \(b.batchId)]")
             }
         }
         let rejected = s.issues.filter { $0.severity == .rejected }

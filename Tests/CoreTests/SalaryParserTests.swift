@@ -180,4 +180,11 @@ import Testing
     func ignoresMoneyThatIsNotPay(_ text: String) {
         #expect(SalaryParser.extract(fromDescription: text) == nil)
     }
+
+    /// Adzuna "£11.22 per hour" was stored as 23337.600000000002 a year.
+    @Test func annualFiguresAreExactToTheCent() throws {
+        let s = try #require(SalaryParser.parse("£11.22 per hour"))
+        #expect(s.annualMin == 23337.6)
+        #expect(String(describing: s.annualMin!) == "23337.6")
+    }
 }

@@ -96,6 +96,28 @@ struct ConsoleEndToEndTests {
         #expect(r.stdout.contains("record 1: salary:"))
     }
 
+    /// A re-scraped posting whose pay changed is an update, in the file's line and in its platform's line.
+    @Test func reimportWithANewSalaryReportsTheUpdatePerPlatform() throws {
+        let dir = FileManager.default.temporaryDirectory
+        let file = dir.appendingPathComponent("centrald-update-\(getpid()).jsonl")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let run = UUID().uuidString
+        func write(_ pay: String) throws {
+            try """
+                {"platform": "e2e-a", "external_id": "u1-\(run)", "title": "Data Engineer \(run)", "salary": "\(pay)"}
+                {"platform": "e2e-b", "external_id": "u2-\(run)", "title": "QA Analyst \(run)", "salary": "$50,000 a year"}
+
+                """.write(to: file, atomically: true, encoding: .utf8)
+        }
+        try write("$60-$70 an hour")
+        #expect(try Binary.run(["import", file.path]).stdout.contains("read 2, imported 2"))
+        try write("$65-$75 an hour")
+        let r = try Binary.run(["import", file.path])
+        #expect(r.stdout.contains("read 2, imported 0, updated 1, duplicates 1"), "\(r.stdout)")
+        #expect(r.stdout.contains("e2e-a: read 1, imported 0, updated 1, duplicates 0"), "\(r.stdout)")
+        #expect(r.stdout.contains("e2e-b: read 1, imported 0, duplicates 1"), "\(r.stdout)")
+    }
+
     /// The seed's worked example through the CLI: 66.7, 100, 90, 80, 78 → 80.98, grade A.
     @Test func scoreCommandReproducesTheSeedExample() throws {
         let dir = FileManager.default.temporaryDirectory

@@ -54,8 +54,9 @@ public struct Salary: Codable, Sendable, Equatable {
         }
         self.min = lo
         self.max = hi
-        self.annualMin = lo.map { $0 * interval.perYear }
-        self.annualMax = hi.map { $0 * interval.perYear }
+        // To the cent: 11.22 × 2,080 is 23,337.6, not 23,337.600000000002.
+        self.annualMin = lo.map { ($0 * interval.perYear * 100).rounded() / 100 }
+        self.annualMax = hi.map { ($0 * interval.perYear * 100).rounded() / 100 }
         self.source = source
         self.unstated = unstated
         self.note = note
