@@ -87,6 +87,41 @@ import Testing
         if name == "scraped_jobs.json" { #expect(kept >= 20) }
     }
 
+    /// A CSV cut in the middle of its last row (Naukri, first 20,000 bytes: "BI Engineer,Fourkites,work from o"):
+    /// that row is rejected as truncated, not stored with its missing columns empty; the rows before are kept.
+    @Test(.enabled(if: jobsDirectory != nil))
+    func csvCutInsideItsLastRowRejectsThatRow() throws {
+        let full = try [UInt8](Data(contentsOf: Self.jobsDirectory!.appendingPathComponent("Naukri_Data_Analyst_Jobs.csv")))
+        let cut = try Self.run(Array(full.prefix(20_000)))
+        #expect(cut.error == nil)
+        #expect(cut.titles.last == .some(nil), "the cut row is rejected")
+        #expect(cut.titles.dropLast().allSatisfy { $0 != nil })
+        #expect(cut.titles.count == 53)
+        // The same rows with the line end after the last complete one: nothing rejected.
+        let whole = Array(full.prefix(20_000))
+        let lastLineEnd = whole.lastIndex(of: 0x0A)!
+        let complete = try Self.run(Array(whole[...lastLineEnd]))
+        #expect(complete.titles.count == 52 && complete.titles.allSatisfy { $0 != nil })
+    }
+
+    /// A real Dice CSV with a stray control byte (0x0E) in one description is text: every record imports.
+    @Test(.enabled(if: jobsDirectory != nil))
+    func aStrayControlByteDoesNotMakeAFileBinary() throws {
+        let full = try [UInt8](Data(contentsOf: Self.jobsDirectory!.appendingPathComponent("dice_com-job_us_sample.csv")))
+        var bytes = Array(full.prefix(60_000))
+        bytes = Array(bytes[...bytes.lastIndex(of: 0x0A)!])
+        let intact = try Self.run(bytes)
+        let letter = bytes[1830...].firstIndex { $0 >= 0x61 && $0 <= 0x7A }!  // inside a field, not a separator
+        bytes[letter] = 0x0E
+        let damaged = try Self.run(bytes)
+        #expect(damaged.error == nil, "\(damaged.error ?? "")")
+        #expect(damaged.titles.compactMap { $0 }.count == intact.titles.compactMap { $0 }.count)
+        // Random bytes are still refused as binary.
+        var rng = SplitMix64(seed: 42)
+        let noise = (0..<5_000).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        #expect(try Self.run(noise).error?.contains("binary data") == true)
+    }
+
     // MARK: - Random buffers and adversarial snippets
 
     @Test(arguments: 1...20)

@@ -1,6 +1,7 @@
 /// RFC 4180 CSV over a decoded string: quoted fields with doubled quotes, embedded newlines,
 /// CRLF or LF. A quote left open runs to the end of the file; that record is reported broken
-/// and the records before it are kept.
+/// and the records before it are kept. A last row with fewer columns than the header and no line end after it
+/// is a file cut short (a download or copy that stopped): reported broken, not read as a posting with empty fields.
 public struct CSVReader {
     public struct Row {
         /// 1-based data row number (the header is row 0).
@@ -90,6 +91,12 @@ public struct CSVReader {
             // Position in characters (Unicode scalars), not bytes: count the bytes that start a scalar.
             let column = bytes[recordStart..<quoteStart].filter { $0 & 0xC0 != 0x80 }.count + 1
             return ([], "a quote opened at character \(column) of the row is never closed (row starts \"\(line.trimmingCharacters(in: .whitespacesAndNewlines))\")")
+        }
+        if !header.isEmpty, fields.count < header.count, !(fields.count == 1 && fields[0].isEmpty) {
+            let line = String(String.UnicodeScalarView(
+                String(decoding: bytes[recordStart...], as: UTF8.self).unicodeScalars.prefix(60)))
+            return ([], "truncated: the file ends inside this row, after \(fields.count) of \(header.count) columns "
+                        + "(row starts \"\(line.trimmingCharacters(in: .whitespacesAndNewlines))\")")
         }
         return (fields, nil)
     }

@@ -64,8 +64,8 @@ public struct JobFileReader {
             if let f = SourceFormat.detect(keys: Set(r.keys)) { format = f; break }
         }
         guard let format else {
-            if case .broken(_, let reason)? = elements.first, elements.count == 1 {
-                throw FileImportError(file: file, reason: reason)
+            if case .broken(let number, let reason)? = elements.first, elements.count == 1 {
+                throw FileImportError(file: file, reason: "record \(number): \(reason); no record is complete, so nothing was read")
             }
             throw unrecognised(file, elements.lazy.compactMap { if case .record(_, let r) = $0 { return r.keys } else { return nil } }.first)
         }

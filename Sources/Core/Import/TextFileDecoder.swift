@@ -44,14 +44,24 @@ public enum TextFileDecoder {
         return Decoded(text: String(decoding: bytes.map { UInt16($0) }, as: UTF16.self), encoding: "ISO-8859-1 (fallback)")
     }
 
-    /// Offset of the first NUL or other non-text control byte in the first 64 KiB, if any.
+    /// Where the first 64 KiB show binary data: the first NUL, or the first control byte (other than tab, line
+    /// ends, form feed and escape) when such bytes are more than 1 % of it and at least 4. A text file with a
+    /// stray control byte or two is text: its records are judged one by one, and the valid ones kept.
     static func binaryOffset(_ bytes: Data) -> Int? {
+        let sample = bytes.prefix(65_536)
+        var first: Int?
+        var controls = 0
         var i = 0
-        for b in bytes.prefix(65_536) {
-            if b == 0 || (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B) { return i }
+        for b in sample {
+            if b == 0 { return i }
+            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B {
+                controls += 1
+                if first == nil { first = i }
+            }
             i += 1
         }
-        return nil
+        guard let first, controls >= 4, controls * 100 > sample.count else { return nil }
+        return first
     }
 
     static func detectCharset(_ bytes: Data) -> String {
