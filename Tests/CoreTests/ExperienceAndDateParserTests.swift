@@ -94,3 +94,24 @@ import Testing
         #expect(PostedDateParser.parse(text, now: Self.now) == nil)
     }
 }
+
+/// Seniority words decide experience from a title, never from a description's prose (Adzuna chef postings got
+/// 10 years from "head office" and 8 from "you will lead").
+struct ExperienceFromPostingTests {
+    func years(title: String, description: String) -> ExperienceRange? {
+        var raw = RawPosting()
+        raw.title = title
+        raw.description = description
+        guard case .posting(_, let p, _) = PostingNormalizer(now: Date(timeIntervalSince1970: 1_764_000_000))
+            .normalize(raw, recordNumber: 1, defaultPlatform: "adzuna") else { return nil }
+        return p.experience
+    }
+
+    @Test func descriptionWordsAreNotSeniority() {
+        let prose = "Our busy kitchen reports to head office. You will lead the pastry section and train commis chefs."
+        #expect(years(title: "Chef de Partie", description: prose) == nil)
+        #expect(years(title: "Senior Sous Chef", description: prose) == ExperienceRange(yearsMin: 5, yearsMax: nil))
+        #expect(years(title: "Chef de Partie", description: prose + " At least 2 years in a rosette kitchen.")
+                == ExperienceRange(yearsMin: 2, yearsMax: nil))
+    }
+}

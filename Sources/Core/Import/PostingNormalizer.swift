@@ -49,7 +49,9 @@ public struct PostingNormalizer: Sendable {
         if raw.experienceText != nil && experience == nil {
             warn("experience", "no years in '\(raw.experienceText!.prefix(60))'")
         }
-        if experience == nil && !description.isEmpty { experience = ExperienceParser.parse(description) }
+        // A description states years; seniority words count only in the title ("Senior Data Engineer" → 5+).
+        if experience == nil && !description.isEmpty { experience = ExperienceParser.parse(description, seniorityWords: false) }
+        if experience == nil { experience = ExperienceParser.parse(title) }
 
         var skills = SkillExtractor.shared.canonicalize(raw.skillList)
         var seen = SmallStringSet(skills.map { $0.lowercased() })

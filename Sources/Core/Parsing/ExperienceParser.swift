@@ -11,8 +11,9 @@ import Foundation
 /// fresher / "no experience" 0–0; intern, trainee, graduate, entry level, junior 0–2; associate 1–3;
 /// mid-level, intermediate 2–5; senior 5+; lead, staff, principal, architect 8+; director, head, VP, chief 10+.
 public enum ExperienceParser {
-    /// Years min/max from text such as "5+ years", "3-5 yrs"; nil when none.
-    public static func parse(_ text: String) -> ExperienceRange? {
+    /// Years min/max from text such as "5+ years", "3-5 yrs"; nil when none. `seniorityWords: false` reads numbers
+    /// only: in a description "lead" is mostly a verb and "head" an office ("reports to head office").
+    public static func parse(_ text: String, seniorityWords: Bool = true) -> ExperienceRange? {
         let b = Array(text.utf8)
         if let months = jsonMonths(b) { return months }
         if SalaryParser.contains(b, "no experience") || SalaryParser.contains(b, "no prior experience")
@@ -28,7 +29,7 @@ public enum ExperienceParser {
                 i += 1
             }
         }
-        return seniority(b)
+        return seniorityWords ? seniority(b) : nil
     }
 
     /// `"monthsOfExperience": 72.0`, `"required_experience_in_months": "24"`.
