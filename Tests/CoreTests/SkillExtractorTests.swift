@@ -91,6 +91,14 @@ struct SkillExtractorTests {
         #expect(skills == ["Excel", "Data Analysis", "SQL Server", "Data Mining", "research analysis"])
     }
 
+    /// Dice: 320 postings listing "Testing" were stored with TestNG; typos with swapped letters were missed.
+    @Test func fuzzyMatchesTyposNotOtherWords() {
+        #expect(extractor.canonicalize(["Testing", "Networking"]) == ["Testing", "Networking"])
+        #expect(extractor.canonicalize(["Pyhton", "Kubernets", "Javascipt", "Postgress"])
+                == ["Python", "Kubernetes", "JavaScript", "PostgreSQL"])
+        #expect(extractor.canonicalize(["business inteligence", "BI"]) == ["Business Intelligence"])
+    }
+
     @Test func fuzzyOnlyForLongNames() {
         #expect(extractor.canonicalize(["Javascript", "Java Script", "javescript"]) == ["JavaScript"])
         #expect(extractor.canonicalize(["PostgresSQL", "Kubernates"]) == ["PostgreSQL", "Kubernetes"])

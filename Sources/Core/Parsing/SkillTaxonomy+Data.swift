@@ -234,6 +234,7 @@ statistics | Statistics | data | statistical analysis,statistical modeling,stati
 pandas | pandas | data
 numpy | NumPy | data
 scipy | SciPy | data
+businessintelligence | Business Intelligence | bi | =BI,bi reporting,bi development
 tableau | Tableau | bi | tableau desktop,tableau server
 powerbi | Power BI | bi | power bi,powerbi,microsoft power bi,power-bi,dax,power query
 looker | Looker | bi | ^looker,looker studio

@@ -198,17 +198,22 @@ public final class SkillTaxonomy: Sendable {
         return nil
     }
 
-    /// Edit distance ≤ 1 for keys of 6–9 bytes, ≤ 2 from 10 bytes; never for shorter keys.
+    /// Edit distance ≤ 1 for keys of 6–9 bytes, ≤ 2 from 10 bytes (a swap of two neighbours is one edit:
+    /// "Pyhton"); never for shorter keys, nor between an "-ing" word and a name that is none ("Testing" is not
+    /// TestNG: a suffix is a word of its own, not a typo).
     func fuzzyMatch(_ key: String) -> Int? {
         let target = Array(key.utf8)
         guard target.count >= 6 else { return nil }
+        let ing = Array("ing".utf8)
+        let targetIsING = target.suffix(3).elementsEqual(ing)
         let limit = target.count >= 10 ? 2 : 1
         var best: (distance: Int, skill: Int)?
         let targetMask = Self.byteMask(target)
         // Spelling variants keep their first letter ("Kubernets", "Postgress"); without this rule "Studio" was
         // one deletion from "rstudio" and read as R.
         for (position, candidate) in fuzzyKeys.enumerated()
-        where abs(candidate.key.count - target.count) <= limit && candidate.key.first == target.first {
+        where abs(candidate.key.count - target.count) <= limit && candidate.key.first == target.first
+            && candidate.key.suffix(3).elementsEqual(ing) == targetIsING {
             let candidateLimit = candidate.key.count >= 10 ? min(limit, 2) : 1
             // Each edit adds or removes at most two distinct bytes, so far-apart byte sets cannot be close.
             if (targetMask ^ fuzzyMasks[position]).nonzeroBitCount > 2 * candidateLimit { continue }
@@ -227,21 +232,26 @@ public final class SkillTaxonomy: Sendable {
         key.reduce(0) { $0 | (1 << UInt64($1 & 63)) }
     }
 
-    /// Levenshtein distance, stopping early above `limit`.
+    /// Edit distance with swaps of neighbours (optimal string alignment), stopping early above `limit`.
     static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
         if a == b { return 0 }
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
+        for i in 1...a.count {
             current[0] = i
             var rowMinimum = current[0]
-            for j in 1...max(b.count, 1) where !b.isEmpty {
+            for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
                 rowMinimum = min(rowMinimum, current[j])
             }
             if rowMinimum > limit { return limit + 1 }
-            swap(&previous, &current)
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[b.count]
     }
