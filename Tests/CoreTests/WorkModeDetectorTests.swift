@@ -20,6 +20,20 @@ struct WorkModeDetectorTests {
         #expect(WorkModeDetector.detect(texts: [("description", description)], flags: []).mode != .remote)
     }
 
+    /// Negations a few words away, and remote with office days (found by trying the CLI as a user).
+    @Test func negationsAcrossAFewWordsAndOfficeDays() {
+        func mode(_ text: String, _ field: String = "work_mode") -> WorkMode {
+            WorkModeDetector.detect(texts: [(field, text)], flags: []).mode
+        }
+        #expect(mode("Remote work is not an option") == .onsite)
+        #expect(mode("This role is not eligible for remote work") == .onsite)
+        #expect(mode("Remote: No") == .onsite)
+        #expect(mode("Remote, no relocation needed") == .remote)
+        #expect(mode("We do not require travel; remote work is welcome") == .remote)
+        #expect(mode("Remote friendly, but you must be in our Austin office 2 days a week") == .hybrid)
+        #expect(mode("Fully remote. Team meets in the office once a year.", "description") == .remote)
+    }
+
     @Test func hybridBeatsRemoteInTheSameField() {
         let decision = WorkModeDetector.detect(texts: [("title", "Data Engineer (Hybrid/Remote)")], flags: [])
         #expect(decision.mode == .hybrid)

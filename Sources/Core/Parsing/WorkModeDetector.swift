@@ -195,19 +195,55 @@ enum WorkModePhrases {
             }
             if !matched { index += 1 }
         }
+        if hybrid == nil, remote != nil, hasOfficeDays(words) {
+            hybrid = Hit(mode: .hybrid, phrase: (remote?.phrase ?? "") + " with days in the office", isRemoteNegated: false)
+        }
         return hybrid ?? remote ?? onsite
     }
 
-    /// "not remote", "no remote", "remote not available", "remote: no".
+    /// Words between a negation and "remote" that keep it negated: "not eligible for remote work", "no option
+    /// to work remote"; and after it: "remote work is not an option", "remote is not possible".
+    private static let bridgeBefore: Set<UInt64> = SkillTokenizer.keys([
+        "eligible", "for", "a", "an", "open", "to", "available", "offered", "considered", "possible", "option",
+        "work", "fully", "100",
+    ])
+    private static let bridgeAfter: Set<UInt64> = SkillTokenizer.keys([
+        "work", "working", "is", "are", "will", "be", "would", "this", "position", "role", "option", "options",
+    ])
+
+    /// "not remote", "no remote", "remote not available", "remote: no", "not eligible for remote work",
+    /// "remote work is not an option".
     static func isNegated(_ words: [UInt64], start: Int, count: Int) -> Bool {
-        for back in 1...2 where start - back >= 0 {
+        for back in 1...4 where start - back >= 0 {
             if negators.contains(words[start - back]) { return true }
+            // Beyond the next two words only a chain of bridge words carries the negation.
+            if back >= 2, !bridgeBefore.contains(words[start - back]) { break }
         }
         let end = start + count
-        for ahead in 0..<2 where end + ahead < words.count {
+        for ahead in 0..<4 where end + ahead < words.count {
             let word = words[end + ahead]
-            if word == notKey || word == noKey || word == unavailableKey { return true }
+            // "Remote: No" negates; "Remote, no relocation needed" does not ("no" before another word).
+            if word == notKey || word == unavailableKey || word == isntKey || word == cannotKey
+                || (word == noKey && end + ahead == words.count - 1) {
+                return true
+            }
+            if !bridgeAfter.contains(word) { break }
         }
         return false
     }
+
+    /// "in our Austin office 2 days a week", "3 days a week in the office": remote with office days is hybrid.
+    static func hasOfficeDays(_ words: [UInt64]) -> Bool {
+        for (i, word) in words.enumerated() where word == officeKey {
+            let near = words[max(0, i - 6)..<min(words.count, i + 6)]
+            if near.contains(where: { $0 == daysKey || $0 == dayKey }) && near.contains(weekKey) { return true }
+        }
+        return false
+    }
+    private static let officeKey = SkillTokenizer.key("office")
+    private static let daysKey = SkillTokenizer.key("days")
+    private static let dayKey = SkillTokenizer.key("day")
+    private static let weekKey = SkillTokenizer.key("week")
+    private static let isntKey = SkillTokenizer.key("isn")
+    private static let cannotKey = SkillTokenizer.key("cannot")
 }
