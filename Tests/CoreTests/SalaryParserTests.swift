@@ -176,9 +176,19 @@ import Testing
         "Sign-on bonus of $3,000!",
         // Glassdoor, OneThree Biotech: stored as USD 1 an hour before "B" counted as billions.
         "Currently developing a single new drug can take over $1B and 15 years, with over 99% of drugs",
+        "including up to $1,600 a year for reimbursement of items purchased",
     ])
     func ignoresMoneyThatIsNotPay(_ text: String) {
         #expect(SalaryParser.extract(fromDescription: text) == nil)
+    }
+
+    /// Swiss apostrophes separate thousands; "Upto" (Adzuna) is "up to".
+    @Test func apostropheThousandsAndUpto() throws {
+        let chf = try #require(SalaryParser.parse("CHF 110’000 - 130’000"))
+        #expect(chf.currency == "CHF" && chf.min == 110_000 && chf.max == 130_000 && chf.interval == .year)
+        #expect(SalaryParser.parse("CHF 110'000")?.min == 110_000)
+        let upto = try #require(SalaryParser.parse("Upto 9 per hour"))
+        #expect(upto.min == nil && upto.max == 9 && upto.interval == .hour)
     }
 
     /// Adzuna "£11.22 per hour" was stored as 23337.600000000002 a year.

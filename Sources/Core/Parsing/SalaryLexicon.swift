@@ -82,7 +82,7 @@ enum SalaryLexicon {
         add(.unit(.year), ["year", "years", "yearly", "yr", "yrs", "annum", "annual", "annually", "pa", "annualized",
                            "annualised", "jahr", "jährlich", "lpa"])
         add(.per, ["per", "a", "an", "each"])
-        add(.to, ["to", "until", "bis"])
+        add(.to, ["to", "until", "bis", "upto"])  // "Upto 9 per hour" (Adzuna): "up to" as one word
         add(.and, ["and"])
         add(.or, ["or"])
         add(.plus, ["plus", "with"])

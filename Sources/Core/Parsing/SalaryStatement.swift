@@ -247,6 +247,11 @@ struct SalaryStatementReader {
         }
     }
 
+    private func isWord(_ t: SalaryToken, _ word: StaticString) -> Bool {
+        guard t.kind == .word, t.end - t.start == word.utf8CodeUnitCount else { return false }
+        return word.withUTF8Buffer { w in (0..<w.count).allSatisfy { bytes[t.start + $0] | 0x20 == w[$0] } }
+    }
+
     /// Context words: the nearest pay / not-pay word before the statement and right after it.
     func judgeContext(_ s: inout SalaryStatement) {
         var i = s.first - 1
@@ -277,6 +282,11 @@ struct SalaryStatementReader {
                 // "$25 gift card", "$5,000 sign-on bonus"; a figure with its own unit keeps it
                 // ("20000/annum 20 Bonus per sign up", "14.39 - 17.55/hour Shift Allowance").
                 if t.lexeme == .notPay, closeAfter, steps < 2, s.interval == nil { s.notPay = true; break }
+                // "up to $1,600 a year for reimbursement of …": what the money is for, even with a unit.
+                if t.lexeme == .notPay, closeAfter, steps < 3, j >= 1, isWord(tokens[j - 1], "for") {
+                    s.notPay = true
+                    break
+                }
                 if case .unit = t.lexeme, steps < 4 {
                     let len = t.end - t.start
                     if len >= 5 { s.hasPayEvidence = true }

@@ -149,10 +149,12 @@ struct SalaryTokenizer {
         return out
     }
 
-    /// A thin or non-breaking space used as a thousands separator: returns its byte length.
+    /// A thin or non-breaking space, or a Swiss apostrophe ("CHF 110'000", "110’000"), used as a thousands
+    /// separator: returns its byte length.
     private func spaceSeparatorLength(at i: Int, end: Int) -> Int {
         let b = bytes[i]
-        if b == 0x20 { return 1 }
+        if b == 0x20 || b == 0x27 { return 1 }
+        if b == 0xE2, i + 2 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 { return 3 }
         if b == 0xC2, i + 1 < end, bytes[i + 1] == 0xA0 { return 2 }
         if b == 0xE2, i + 2 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0xAF || bytes[i + 2] == 0x89 { return 3 }
         return 0
