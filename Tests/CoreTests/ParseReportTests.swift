@@ -18,6 +18,17 @@ import Testing
         #expect(line.contains(#""unstated":true,"note":"magnitude suggests HOUR""#))
     }
 
+    /// `--description` runs the importer's description path: the field path reads "Region 1: $115,500" as $1 an
+    /// hour; the description path as $115,500 a year, and "head office" gives no years.
+    @Test func descriptionModeIsTheImportersDescriptionPath() throws {
+        let text = "On Target Earnings Region 1: $115,500"
+        #expect(try ParseReport.json(kind: "salary", text: text, now: Self.now, description: true)
+            .contains(#""min":115500,"max":115500"#))
+        #expect(try ParseReport.json(kind: "experience", text: "Reports to head office", now: Self.now, description: true)
+            .contains(#""years_min":null"#))
+        #expect(try ParseReport.json(kind: "experience", text: "Head Chef", now: Self.now).contains(#""years_min":10"#))
+    }
+
     @Test func decimalsStayDecimal() throws {
         let line = try ParseReport.json(kind: "salary", text: "USD 28.71 - 35.87 per hour", now: Self.now)
         #expect(line.contains(#""min":28.71,"max":35.87"#))

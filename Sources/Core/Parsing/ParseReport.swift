@@ -18,13 +18,15 @@ public enum ParseReport {
         }
     }
 
-    /// The parse of `text` as `kind`, as one line of JSON.
-    public static func json(kind: String, text: String, now: Date) throws -> String {
+    /// The parse of `text` as `kind`, as one line of JSON. `description`: `text` is a posting's description, read
+    /// as the importer reads one (salary only with a currency and pay words around it, money for other things
+    /// left out; experience from numbers only; skills and work mode from specific phrases only).
+    public static func json(kind: String, text: String, now: Date, description: Bool = false) throws -> String {
         var o = JSONLine()
         o.add("input", .string(text))
         switch kind {
         case "salary":
-            let s = SalaryParser.parse(text)
+            let s = description ? SalaryParser.extract(fromDescription: text) : SalaryParser.parse(text)
             o.add("currency", s?.currency.map(JSONValue.string) ?? .null)
             o.add("interval", s.map { .string($0.interval.rawValue) } ?? .null)
             o.add("min", s?.min.map(JSONValue.number) ?? .null)
@@ -36,7 +38,7 @@ public enum ParseReport {
             // Say why nothing came out, in the importer's words: no amount, or money that is not pay.
             o.add("note", s.map { $0.note.map(JSONValue.string) ?? .null } ?? .string("no pay amount in this text"))
         case "experience":
-            let e = ExperienceParser.parse(text)
+            let e = ExperienceParser.parse(text, seniorityWords: !description)
             o.add("years_min", e?.yearsMin.map(JSONValue.number) ?? .null)
             o.add("years_max", e?.yearsMax.map(JSONValue.number) ?? .null)
         case "location":
@@ -52,7 +54,7 @@ public enum ParseReport {
             let phrases = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" })
                 .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
             let found = SkillExtractor.shared.extract(from: text)
-            let isList = phrases.count > 1 || (found.isEmpty && text.split(separator: " ").count <= 3)
+            let isList = !description && (phrases.count > 1 || (found.isEmpty && text.split(separator: " ").count <= 3))
             var seen = Set<String>()
             var skills = [String]()
             for s in (isList ? SkillExtractor.shared.canonicalize(phrases) : []) + found
@@ -64,7 +66,7 @@ public enum ParseReport {
             let d = PostedDateParser.parse(text, now: now)
             o.add("posted_at", d.map { .string(iso8601($0)) } ?? .null)
         case "work-mode":
-            let w = WorkModeDetector.detect(texts: [("work_mode", text)], flags: [])
+            let w = WorkModeDetector.detect(texts: [(description ? "description" : "work_mode", text)], flags: [])
             o.add("mode", .string(w.mode.rawValue))
             o.add("evidence", w.evidence.map(JSONValue.string) ?? .null)
         default:
