@@ -115,3 +115,19 @@ struct ExperienceFromPostingTests {
                 == ExperienceRange(yearsMin: 2, yearsMax: nil))
     }
 }
+
+struct ExperiencePlaceholderTests {
+    /// Dice record 1139 says "Not Mentioned": no years and nothing to warn about; "lots" tried to say years.
+    @Test func notMentionedIsAbsentWithoutAWarning() {
+        func warnings(_ text: String) -> [RecordIssue] {
+            var raw = RawPosting()
+            raw.title = "Systems Analyst"
+            raw.experienceText = text
+            guard case .posting(_, _, let warnings) = PostingNormalizer(now: Date(timeIntervalSince1970: 1_764_000_000))
+                .normalize(raw, recordNumber: 1139, defaultPlatform: "dice") else { return [] }
+            return warnings
+        }
+        #expect(warnings("Not Mentioned").isEmpty)
+        #expect(warnings("lots").map(\.field) == ["experience"])
+    }
+}

@@ -231,6 +231,15 @@ struct ImportUpdateTests {
         #expect(try conn.scalar("SELECT count(*) FROM job_postings") == total - 1)
     }
 
+    @Test func aBatchRecordsHowLongItsImportTook() throws {
+        let (conn, _) = try TestDatabase.fresh()
+        let jobs = (1...300).map { #"{"platform": "p", "external_id": "t\#($0)", "title": "Engineer \#($0)"}"# }
+            .joined(separator: "\n") + "\n"
+        _ = try JobImportWriter(connection: conn).importFile(try TestDatabase.file("timed.jsonl", jobs), reader: reader)
+        // started_at is the transaction's start; finished_at the moment the batch was closed, not the same now().
+        #expect(try conn.scalar("SELECT count(*) FROM job_import_batches WHERE finished_at > started_at") == 1)
+    }
+
     @Test func aNewSalaryOrSkillListAloneIsAnUpdate() throws {
         let (conn, _) = try TestDatabase.fresh()
         let writer = JobImportWriter(connection: conn)

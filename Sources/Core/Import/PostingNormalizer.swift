@@ -46,8 +46,10 @@ public struct PostingNormalizer: Sendable {
         let salary = normalizeSalary(raw, description: description, warn: warn)
 
         var experience = raw.experienceText.flatMap { ExperienceParser.parse($0) }
-        if raw.experienceText != nil && experience == nil {
-            warn("experience", "no years in '\(raw.experienceText!.prefix(60))'")
+        // "Not Mentioned" (Dice) says there is no value; only a text that tried to state years is worth a warning.
+        if let text = raw.experienceText, experience == nil,
+           !["not mentioned", "not specified", "not disclosed", "not applicable"].contains(text.lowercased()) {
+            warn("experience", "no years in '\(text.prefix(60))'")
         }
         // A description states years; seniority words count only in the title ("Senior Data Engineer" → 5+).
         if experience == nil && !description.isEmpty { experience = ExperienceParser.parse(description, seniorityWords: false) }

@@ -125,7 +125,7 @@ public final class JobImportWriter {
                 let warnings = own.filter { $0.severity == .warning }.count
                 try conn.query("""
                     UPDATE job_import_batches SET imported = $2, updated = $3, duplicates = $4, records_read = $5,
-                           rejected = $6, format = $7, finished_at = now()
+                           rejected = $6, format = $7, finished_at = clock_timestamp()
                     WHERE id = $1
                     """, [id, imported, changed, valid - imported - changed, valid + rejected, rejected, format])
                 try writeIssues(own, batchId: id)
