@@ -29,10 +29,11 @@ struct ConsoleEndToEndTests {
         // The tmux server inherits the shell's descriptors: keep it off our pipe.
         try Binary.sh("tmux new-session -d -s \(session) -x 120 -y 40 \"\(command)\" >/dev/null 2>&1")
         var screen = ""
-        for _ in 0..<50 {
+        for _ in 0..<100 {
             usleep(200_000)
             screen = try Binary.sh("tmux capture-pane -p -t \(session)")
-            if screen.contains("scraper-a") { break }
+            // Panels load one by one: wait for the last of them, not the first.
+            if screen.contains("scraper-a"), screen.contains("SCRAPER PERFORMANCE (LAST 24H)"), !screen.contains("Loading…") { break }
         }
         #expect(screen.contains("ACTIVE SCRAPERS"))
         #expect(screen.contains("RECENT SCRAPE ACTIVITY"))
