@@ -215,4 +215,20 @@ import Testing
         #expect(s.annualMin == 23337.6)
         #expect(String(describing: s.annualMin!) == "23337.6")
     }
+    /// Adzuna: words between the two figures of a range ("LTD", "plus enhancements", "rising") were read as one
+    /// figure; they make a range only when the second figure is the same kind and a little higher.
+    @Test func wordsBetweenTheFiguresOfARange() throws {
+        let ltd = try #require(SalaryParser.parse("23 per hour LTD to 29 per hour LTD per hour"))
+        #expect(ltd.min == 23 && ltd.max == 29 && ltd.interval == .hour && !ltd.unstated)
+        let plus = try #require(SalaryParser.parse("7.46 plus enhancements to 9.25 per hour"))
+        #expect(plus.min == 7.46 && plus.max == 9.25 && plus.interval == .hour)
+        let rising = try #require(SalaryParser.parse("£25,000 pa rising to £28,000"))
+        #expect(rising.min == 25_000 && rising.max == 28_000 && rising.currency == "GBP")
+        // Not ranges: a different unit, an implausible second figure, not-pay words.
+        let days = try #require(SalaryParser.parse("£30,000 pa up to 35 days holiday"))
+        #expect(days.min == 30_000 && days.max == 30_000)
+        let hours = try #require(SalaryParser.parse("$25 per hour, 40 hours to 50"))
+        #expect(hours.min == 25 && hours.max == 25)
+        #expect(SalaryParser.parse("$20 Monday to Friday")?.max == 20)
+    }
 }

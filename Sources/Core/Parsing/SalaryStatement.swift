@@ -49,7 +49,11 @@ struct SalaryStatementReader {
         // After the first amount: units and currency, then a range connector and a second amount.
         var i = index + 1
         i = skipTrailers(from: i, into: &s)
-        if let (connectorEnd, ok) = connector(at: i), ok {
+        let intervalOfFirst = s.interval
+        var loose = false
+        var connection = connector(at: i)
+        if connection == nil, let end = looseConnector(at: i) { connection = (end, true); loose = true }
+        if let (connectorEnd, ok) = connection, ok {
             var j = connectorEnd
             var fillers = 0
             while j < tokens.count, fillers < 5 {
@@ -62,9 +66,19 @@ struct SalaryStatementReader {
                 break
             }
             if j < tokens.count, tokens[j].kind == .number, !tokens[j].isPercent {
-                hi = tokens[j]
-                s.last = j
-                i = skipTrailers(from: j + 1, into: &s)
+                // "23 per hour LTD to 29 per hour", "7.46 plus enhancements to 9.25 per hour": words between
+                // the figures only make a range when the second is the same kind of figure a little higher.
+                var second = s
+                let afterSecond = skipTrailers(from: j + 1, into: &second)
+                let sameUnit = intervalOfFirst == nil || second.interval == nil || second.interval == intervalOfFirst
+                let plausible = tokens[j].value >= t.value && tokens[j].value <= t.value * 3
+                    && tokens[j].isScaled == t.isScaled
+                if !loose || (sameUnit && plausible) {
+                    hi = tokens[j]
+                    s = second
+                    s.last = j
+                    i = afterSecond
+                }
             }
         }
         if s.last < i - 1 { s.last = i - 1 }
@@ -213,6 +227,19 @@ struct SalaryStatementReader {
             if prev.byte == 0x22 && next.byte == 0x22 { return (i + 2, true) }
         }
         return nil
+    }
+
+    /// "LTD to", "plus enhancements to": one or two plain words, then "to"; the index after "to".
+    private func looseConnector(at i: Int) -> Int? {
+        var k = i
+        while k < tokens.count, k < i + 2, tokens[k].kind == .word, tokens[k].lexeme != .to {
+            switch tokens[k].lexeme {
+            case .other, .plus, .filler: k += 1
+            default: return nil
+            }
+        }
+        guard k > i, k < tokens.count, tokens[k].kind == .word, tokens[k].lexeme == .to else { return nil }
+        return k + 1
     }
 
     /// "annual", "hourly", "monthly" … within the few words before the statement, same sentence.
