@@ -71,6 +71,12 @@ struct LocationParserTests {
              city: nil, region: nil, country: "US", remote: true),
         Case(text: #"[{"city": "Remote"}, {"city": "Warsaw", "street": "Puławska 2", "country": {"code": "POL", "name": "Poland"}}, ...]"#,
              city: "Warsaw", region: nil, country: "PL", remote: true),
+        // The capital and New York written every way postings write them.
+        Case(text: "Washington DC", city: "Washington", region: "District of Columbia", country: "US", remote: false),
+        Case(text: "Washington, D.C.", city: "Washington", region: "District of Columbia", country: "US", remote: false),
+        Case(text: "New York City", city: "New York", region: "New York", country: "US", remote: false),
+        Case(text: "New York, New York", city: "New York", region: "New York", country: "US", remote: false),
+        Case(text: "Seattle, Washington, USA", city: "Seattle", region: "Washington", country: "US", remote: false),
     ]
 
     @Test(arguments: cases)

@@ -132,7 +132,10 @@ public enum LocationParser {
         for bytes in raw where !bytes.isEmpty {
             let cleaned = cleanPart(String(decoding: bytes, as: UTF8.self))
             if cleaned.isEmpty { continue }
-            if let last = parts.last, last.lowercased() == cleaned.lowercased() { continue }
+            // "Austin, Austin" once; "New York, New York" is the city and the state.
+            if let last = parts.last, last.lowercased() == cleaned.lowercased(),
+               !(parts.count == 1 && LocationTables.usStateLookup[last.lowercased()] != nil
+                 && LocationTables.cities[last.lowercased()] != nil) { continue }
             parts.append(cleaned)
         }
         return parts
@@ -272,6 +275,10 @@ public enum LocationParser {
             case .state(let name)? where (country == nil || country == "US") && !(parts.count == 1 && isCityOnly(last)):
                 location.region = name
                 location.country = "US"
+                // "Washington DC" names the city as well as the district.
+                if parts.count == 1, name == "District of Columbia", let city = LocationTables.cities[last.lowercased()] {
+                    location.city = city.name
+                }
                 parts.removeLast()
             case .province(let name)? where country == nil || country == "CA":
                 if country == nil, LocationTables.usStateLookup[last.lowercased()] != nil {

@@ -26,6 +26,7 @@ enum LocationTables {
         table["washington dc"] = "District of Columbia"
         table["washington d.c."] = "District of Columbia"
         table["d.c."] = "District of Columbia"
+        table["d.c"] = "District of Columbia"  // "Washington, D.C." once the part's trailing dot is trimmed
         return table
     }()
 
@@ -190,6 +191,7 @@ enum LocationTables {
             table[key] = (titleCased(key), usStates[state], "US")
         }
         table["nyc"] = ("New York", "New York", "US")
+        table["new york city"] = ("New York", "New York", "US")
         table["bay area"] = ("San Francisco", "California", "US")
         table["san francisco bay area"] = ("San Francisco", "California", "US")
         table["washington dc"] = ("Washington", "District of Columbia", "US")
