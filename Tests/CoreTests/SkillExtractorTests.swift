@@ -113,6 +113,8 @@ struct SkillExtractorTests {
         #expect(extractor.canonicalize(["C/C++"]) == ["C", "C++"])
         #expect(extractor.canonicalize(["A/B Testing", "Android Studio"]) == ["A/B Testing", "Android Studio"])
         #expect(extractor.canonicalize(["X/Y Plotting"]) == ["X/Y Plotting"])
+        // A known name with a slash stays whole inside a longer phrase (was "CI", "CD pipelines", "CI/CD").
+        #expect(extractor.canonicalize(["CI/CD pipelines with GitHub Actions"]) == ["CI/CD", "GitHub Actions"])
         // Canonical names read back as themselves.
         let names = SkillTaxonomy.shared.skills.map(\.name)
         #expect(names.filter { extractor.canonicalize([$0]) != [$0] } == [])

@@ -143,7 +143,12 @@ public final class SkillExtractor: Sendable {
         }
         if depth < 4 {
             var parts = Self.splitOnSplitters(phrase)
-            if parts.count == 1, phrase.contains("/") {
+            // "CI/CD pipelines", "PL/SQL procedures": a slash inside a known name does not split.
+            let slashInName = phrase.split(separator: " ").contains { word in
+                word.contains("/") && taxonomy.lookupIndex(String(word).trimmingCharacters(in: Self.edgePunctuation),
+                                                           fuzzy: false) != nil
+            }
+            if parts.count == 1, phrase.contains("/"), !slashInName {
                 // "Java/Python" is two skills; in "A/B Testing" a one-letter part that is no skill makes the
                 // slash part of a name, kept whole.
                 let slashParts = phrase.split(separator: "/").map(String.init)
