@@ -47,6 +47,45 @@ import Testing
 }
 
 /// Posted-date strings from public job data, against a fixed scrape time.
+/// Years a description asks for, from real postings (Google via JobSpy, Glassdoor, Adzuna): durations of other
+/// things and the company's own age used to be read as the experience required.
+@Suite struct ExperienceFromDescriptionTests {
+    static let asked: [(String, Double?, Double?)] = [
+        ("this benefit is offered after 6 months of service. • 10+ years of relevant experience.", 10, nil),
+        ("We offer a 6 month maternity leave. Minimum 5 years as a data scientist.", 5, nil),
+        ("This is a 9+ month contract. Minimum 5 years experience required.", 5, nil),
+        ("You should have a minimum of 6 months registration experience and be enthusiastic", 0.5, nil),
+        ("We're looking for General Managers with 1 years experience managing their own site.", 1, nil),
+        ("firm experience required.5+ years in public company accounting functions;", 5, nil),
+        ("Minimum of 5 years working in design, build, and/or testing", 5, nil),
+        ("Bachelor’s degree and 5 to 8 years’ related experience and/or training", 5, 8),
+        // Adzuna lost the dash: "35 years" is 3-5.
+        ("an opportunity for a Data Analyst with 35 years experience. The role will require", 3, 5),
+    ]
+
+    @Test(arguments: asked)
+    func readsTheYearsAsked(_ example: (String, Double?, Double?)) {
+        let range = ExperienceParser.fromDescription(example.0)
+        #expect(range?.yearsMin == example.1)
+        #expect(range?.yearsMax == example.2)
+    }
+
+    @Test(arguments: [
+        "Within 1 month you will own the roadmap.",
+        "Quality Engineer 6 month contract Location Fleet, Hants",
+        "The company have been established for over 40 years, and can offer an advanced extrusion facility",
+        "please apply today. For over 16 years we have provided domiciliary care.",
+        "Just Social Care have consultants who have over 15 years combined experience within Social Work",
+        "a reputable, long standing trusted company celebrating over 20 years service in the care industry",
+        "Positions will be for 3 months initially, full time, with a probable extension.",
+        "no more than 3 months after the business win",
+        "Must be at least 18 years old.",
+    ])
+    func otherDurationsAreNotExperience(_ text: String) {
+        #expect(ExperienceParser.fromDescription(text) == nil)
+    }
+}
+
 @Suite struct PostedDateParserTests {
     /// 2021-04-02T12:00:00Z, the ExtractDate of the Indeed Michigan scrape.
     static let now = Date(timeIntervalSince1970: 1_617_364_800)

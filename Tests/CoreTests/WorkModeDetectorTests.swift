@@ -32,6 +32,8 @@ struct WorkModeDetectorTests {
         #expect(mode("We do not require travel; remote work is welcome") == .remote)
         #expect(mode("Remote friendly, but you must be in our Austin office 2 days a week") == .hybrid)
         #expect(mode("Fully remote. Team meets in the office once a year.", "description") == .remote)
+        #expect(mode("Work from home 2 days a week") == .hybrid)
+        #expect(mode("Remote - work 40 hours a week") == .remote)
     }
 
     @Test func hybridBeatsRemoteInTheSameField() {
@@ -92,7 +94,9 @@ struct WorkModeDetectorTests {
     }
 
     @Test func indeedTemporarilyRemoteAndTelecommute() {
-        #expect(WorkModeDetector.detect(texts: [("Remote", "Temporarily remote")], flags: []).mode == .remote)
+        let temporary = WorkModeDetector.detect(texts: [("Remote", "Temporarily remote")], flags: [])
+        #expect(temporary.mode == .remote)
+        #expect(temporary.evidence?.lowercased().contains("temporarily remote") == true)
         #expect(WorkModeDetector.detect(texts: [("jobLocationType", "TELECOMMUTE")], flags: []).mode == .remote)
     }
 

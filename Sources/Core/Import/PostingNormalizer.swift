@@ -52,7 +52,7 @@ public struct PostingNormalizer: Sendable {
             warn("experience", "no years in '\(text.prefix(60))'")
         }
         // A description states years; seniority words count only in the title ("Senior Data Engineer" → 5+).
-        if experience == nil && !description.isEmpty { experience = ExperienceParser.parse(description, seniorityWords: false) }
+        if experience == nil && !description.isEmpty { experience = ExperienceParser.fromDescription(description) }
         if experience == nil { experience = ExperienceParser.parse(title) }
 
         var skills = SkillExtractor.shared.canonicalize(raw.skillList)

@@ -14,7 +14,19 @@ public enum ExperienceParser {
     /// Years min/max from text such as "5+ years", "3-5 yrs"; nil when none. `seniorityWords: false` reads numbers
     /// only: in a description "lead" is mostly a verb and "head" an office ("reports to head office").
     public static func parse(_ text: String, seniorityWords: Bool = true) -> ExperienceRange? {
-        let b = Array(text.utf8)
+        scan(Array(text.utf8), seniorityWords: seniorityWords, inProse: false)
+    }
+
+    /// Years a job description asks for. Numbers only, and only those the sentence ties to experience:
+    /// "10+ years of relevant experience", "experience: 3-5 years", "at least 5 years in software development".
+    /// Durations that are something else are skipped: "after 6 months of service", "a 9+ month contract",
+    /// "6 month maternity leave", "within 1 month", the company's own age ("established for over 40 years",
+    /// "for over 16 years we have provided", "over 15 years combined experience"), and anything over 30 years.
+    public static func fromDescription(_ text: String) -> ExperienceRange? {
+        scan(Array(text.utf8), seniorityWords: false, inProse: true)
+    }
+
+    private static func scan(_ b: [UInt8], seniorityWords: Bool, inProse: Bool) -> ExperienceRange? {
         if let months = jsonMonths(b) { return months }
         if SalaryParser.contains(b, "no experience") || SalaryParser.contains(b, "no prior experience")
             || SalaryParser.contains(b, "\"no_experience_required\": \"true\"") {
@@ -23,7 +35,12 @@ public enum ExperienceParser {
         var i = 0
         while i < b.count {
             if let (range, next) = requirement(b, at: i) {
-                if let range { return range }
+                if let range, !inProse {
+                    return range
+                } else if var range, isExperienceInProse(b, start: i, end: next, isRange: range.yearsMax != nil) {
+                    if (range.yearsMin ?? 0) > 30 { range = lostDash(range) ?? range }
+                    if (range.yearsMin ?? 0) <= 30 { return range }
+                }
                 i = next
             } else {
                 i += 1
@@ -152,6 +169,108 @@ public enum ExperienceParser {
         if let h = hi, h < lo { (lo, hi) = (h, lo) }
         return (ExperienceRange(yearsMin: rounded(lo), yearsMax: hi.map(rounded)), ue)
     }
+
+    // MARK: - Descriptions
+
+    /// Whether the sentence around the figure at `start..<end` ("5+ years") ties it to the experience asked for.
+    static func isExperienceInProse(_ b: [UInt8], start: Int, end: Int, isRange: Bool) -> Bool {
+        let before = words(b, before: start, limit: 8)
+        let after = words(b, after: end, limit: 8)
+        // What the duration is of: a contract, leave, service; or the company's own history.
+        if let first = after.first, durationNouns.contains(first) { return false }
+        if after.count >= 2, after[0] == ofKey || after[0] == inKey, durationNouns.contains(after[1]) { return false }
+        if let last = before.last, durationLeadIns.contains(last) { return false }
+        if before.contains(where: companyWords.contains) { return false }
+        // "We're looking for managers with 1 years experience" asks; "For over 16 years we have provided" boasts.
+        let near = after.prefix(3)
+        if near.contains(where: weWords.contains), !near.contains(where: experienceWords.contains) { return false }
+        if near.contains(where: sharedWords.contains) { return false }  // "over 15 years combined experience"
+        if before.contains(where: experienceWords.contains) || after.contains(where: experienceWords.contains) {
+            return true
+        }
+        // "5+ years performing file processing", "3-5 years in a similar role": the form of a requirement;
+        // "at least 5 years in software development", "Minimum 2 years proven success": stated as one.
+        return isRange || b[start..<end].contains(0x2B) || before.suffix(4).contains(where: requirementCues.contains)
+    }
+
+    /// Adzuna's texts lost their dashes: "35 years experience" is 3-5. Only for two-digit figures no one asks
+    /// for (over 30 years) whose digits rise.
+    private static func lostDash(_ range: ExperienceRange) -> ExperienceRange? {
+        guard range.yearsMax == nil, let value = range.yearsMin, value == value.rounded(), value < 100 else { return nil }
+        let lo = (value / 10).rounded(.down), hi = value - lo * 10
+        guard lo < hi else { return nil }
+        return ExperienceRange(yearsMin: lo, yearsMax: hi)
+    }
+
+    /// Up to `limit` lower-cased word keys before `index`, nearest last, stopping at the sentence's start.
+    private static func words(_ b: [UInt8], before index: Int, limit: Int) -> [UInt64] {
+        var out: [UInt64] = []
+        var i = index - 1
+        while i >= 0, out.count < limit {
+            let c = b[i]
+            if isSentenceBreak(b, i) { break }
+            guard SalaryTokenizer.isLetter(c) else { i -= 1; continue }
+            var j = i
+            while j > 0, SalaryTokenizer.isLetter(b[j - 1]) { j -= 1 }
+            out.append(SalaryLexicon.key(b, j, i + 1))
+            i = j - 1
+        }
+        return out.reversed()
+    }
+
+    /// Up to `limit` lower-cased word keys from `index` on, stopping at the sentence's end.
+    private static func words(_ b: [UInt8], after index: Int, limit: Int) -> [UInt64] {
+        var out: [UInt64] = []
+        var i = index
+        while i < b.count, out.count < limit {
+            if isSentenceBreak(b, i) { break }
+            guard SalaryTokenizer.isLetter(b[i]) else { i += 1; continue }
+            var j = i
+            while j < b.count, SalaryTokenizer.isLetter(b[j]) { j += 1 }
+            out.append(SalaryLexicon.key(b, i, j))
+            i = j
+        }
+        return out
+    }
+
+    /// ".", "!", "?", ";" before a space or line end, a line break, a bullet.
+    private static func isSentenceBreak(_ b: [UInt8], _ i: Int) -> Bool {
+        switch b[i] {
+        case 0x0A, 0x3B: return true
+        case 0x2E, 0x21, 0x3F:
+            // Also "required.5+ years": scraped lists lose the space after a full stop.
+            if i + 1 >= b.count || b[i + 1] == 0x20 || b[i + 1] == 0x0A { return true }
+            return i > 0 && SalaryTokenizer.isLetter(b[i - 1]) && !SalaryTokenizer.isLetter(b[i + 1])
+        case 0xE2: return i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0xA2  // •
+        default: return false
+        }
+    }
+
+    private static func keys(_ words: [String]) -> Set<UInt64> { Set(words.map { SalaryLexicon.key($0) }) }
+    private static let ofKey = SalaryLexicon.key("of")
+    private static let inKey = SalaryLexicon.key("in")
+    private static let experienceWords = keys(["experience", "experienced", "exp", "expertise", "background", "related",
+                                                "similar", "equivalent", "relevant", "comparable",
+                                                "track", "proven"])
+    private static let durationNouns = keys([
+        "contract", "contracts", "leave", "service", "probation", "probationary", "assignment", "project",
+        "internship", "duration", "period", "term", "maternity", "paternity", "parental", "notice", "warranty",
+        "ago", "old", "fixed", "ftc", "temp", "temporary", "extension", "extendable", "renewable", "program",
+        "programme", "course", "training", "sabbatical", "vesting", "cliff", "employment", "tenure", "onboarding",
+        "after", "before", "later", "from", "into", "since",
+    ])
+    private static let durationLeadIns = keys(["within", "after", "every", "per", "each", "first", "next", "last",
+                                               "past", "initial", "up", "until", "during", "ago"])
+    private static let companyWords = keys([
+        "established", "founded", "serving", "served", "history", "trading", "combined",
+        "collective", "collectively", "company", "firm", "business", "heritage", "since", "anniversary",
+    ])
+    private static let weWords = keys(["we", "our", "ours", "us"])
+    private static let sharedWords = keys(["combined", "collective", "collectively", "cumulative", "between"])
+    private static let requirementCues = keys([
+        "minimum", "min", "least", "require", "required", "requires", "requirement", "need", "needs", "must",
+        "have", "with", "possess", "bring", "ideally", "preferably", "plus", "more", "candidates", "you",
+    ])
 
     private static func startsWith(_ b: [UInt8], _ i: Int, _ s: StaticString) -> Bool {
         let n = s.utf8CodeUnitCount

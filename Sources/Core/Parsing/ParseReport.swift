@@ -38,7 +38,7 @@ public enum ParseReport {
             // Say why nothing came out, in the importer's words: no amount, or money that is not pay.
             o.add("note", s.map { $0.note.map(JSONValue.string) ?? .null } ?? .string("no pay amount in this text"))
         case "experience":
-            let e = ExperienceParser.parse(text, seniorityWords: !description)
+            let e = description ? ExperienceParser.fromDescription(text) : ExperienceParser.parse(text)
             o.add("years_min", e?.yearsMin.map(JSONValue.number) ?? .null)
             o.add("years_max", e?.yearsMax.map(JSONValue.number) ?? .null)
         case "location":

@@ -157,6 +157,7 @@ enum WorkModePhrases {
         var remote: Hit?
         var hybrid: Hit?
         var onsite: Hit?
+        var remoteEnd = 0
         var index = 0
         let words = tokens.keys
         let filter = isDescriptive ? descriptiveFilter : explicitFilter
@@ -171,7 +172,14 @@ enum WorkModePhrases {
                 let count = phrase.keys.count
                 switch phrase.mode {
                 case .remote:
-                    if isNegated(words, start: index, count: count) {
+                    if index >= 1, temporaryKeys.contains(words[index - 1]) {
+                        // Indeed's "Temporarily remote" (COVID era) is remote now; the evidence keeps the word
+                        // so that a recruiter sees it is not for good.
+                        if remote == nil {
+                            remote = Hit(mode: .remote, phrase: tokens.text(index - 1, index + count), isRemoteNegated: false)
+                            remoteEnd = index + count
+                        }
+                    } else if isNegated(words, start: index, count: count) {
                         if onsite == nil {
                             let from = max(0, index - 2)
                             let to = min(words.count, index + count + 2)
@@ -179,6 +187,7 @@ enum WorkModePhrases {
                         }
                     } else if remote == nil {
                         remote = Hit(mode: .remote, phrase: phrase.text, isRemoteNegated: false)
+                        remoteEnd = index + count
                     }
                 case .hybrid:
                     if hybrid == nil, !isNegated(words, start: index, count: count) {
@@ -197,6 +206,10 @@ enum WorkModePhrases {
         }
         if hybrid == nil, remote != nil, hasOfficeDays(words) {
             hybrid = Hit(mode: .hybrid, phrase: (remote?.phrase ?? "") + " with days in the office", isRemoteNegated: false)
+        }
+        // "Work from home 2 days a week", "remote three days per week": some days remote is hybrid.
+        if hybrid == nil, let hit = remote, hasDaysAWeek(words[remoteEnd..<min(words.count, remoteEnd + 5)]) {
+            hybrid = Hit(mode: .hybrid, phrase: hit.phrase + " some days a week", isRemoteNegated: false)
         }
         return hybrid ?? remote ?? onsite
     }
@@ -240,6 +253,11 @@ enum WorkModePhrases {
         }
         return false
     }
+    /// "2 days a week", "three days per week" right after a remote phrase.
+    static func hasDaysAWeek(_ words: ArraySlice<UInt64>) -> Bool {
+        words.contains(where: { $0 == daysKey || $0 == dayKey }) && words.contains(weekKey)
+    }
+    private static let temporaryKeys: Set<UInt64> = SkillTokenizer.keys(["temporarily", "temporary"])
     private static let officeKey = SkillTokenizer.key("office")
     private static let daysKey = SkillTokenizer.key("days")
     private static let dayKey = SkillTokenizer.key("day")
