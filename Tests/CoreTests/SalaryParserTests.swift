@@ -231,4 +231,39 @@ import Testing
         #expect(hours.min == 25 && hours.max == 25)
         #expect(SalaryParser.parse("$20 Monday to Friday")?.max == 20)
     }
+
+    /// Adzuna: rates for two grades in one salary field are the band; hours per week and extras are not rates.
+    @Test func ratesForSeveralGradesAreTheBand() throws {
+        let grades = try #require(SalaryParser.parse("*11.22 per hour (Level 2 Coach) *13.33 per hour (Club Coach)"))
+        #expect(grades.min == 11.22 && grades.max == 13.33 && grades.interval == .hour)
+        #expect(SalaryParser.parse("$15 per hour for 40 hours per week")?.max == 15)
+        #expect(SalaryParser.parse("£9 per hour, 37.5 hours per week")?.max == 9)
+        #expect(SalaryParser.parse("£25,000 per annum + £5,000 per annum bonus")?.max == 25_000)
+        #expect(SalaryParser.parse("£30,000 per annum, OTE £45,000 per annum")?.max == 30_000)
+    }
+}
+
+/// JobSpy stores hourly amounts cut to whole dollars; the description has the exact figures.
+@Suite struct TruncatedHourlyAmountsTests {
+    func salary(min: Double, max: Double, description: String) -> Salary? {
+        var raw = RawPosting()
+        raw.title = "Operations Processor 1 - Contingent"
+        raw.description = description
+        raw.salaryMin = min
+        raw.salaryMax = max
+        raw.salaryInterval = .hour
+        raw.salaryCurrency = "USD"
+        guard case .posting(_, let p, _) = PostingNormalizer(now: Date(timeIntervalSince1970: 1_764_000_000))
+            .normalize(raw, recordNumber: 1, defaultPlatform: "google") else { return nil }
+        return p.salary
+    }
+
+    /// go-CoZiHUAH_GfkrCJBAAAAAA== (TEKsystems): min_amount 18, max_amount 19; the text says $18.00 - $19.38/hr.
+    @Test func exactFiguresComeFromTheDescription() {
+        let text = "Pay and Benefits\n\nThe pay range for this position is $18.00 - $19.38/hr.\n\nEligibility requirements apply."
+        let s = salary(min: 18, max: 19, description: text)
+        #expect(s?.min == 18 && s?.max == 19.38)
+        // Figures that are not the stored ones cut short are left alone.
+        #expect(salary(min: 18, max: 28, description: text)?.max == 28)
+    }
 }

@@ -139,7 +139,8 @@ public struct PostingNormalizer: Sendable {
             }
             // JobSpy truncates hourly decimals ($19.38 stored as 19): take the exact figures from the text.
             if salary.interval == .hour, let exact = SalaryParser.extract(fromDescription: description, defaultCurrency: currency),
-               exact.interval == .hour, let a = exact.min, let b = salary.min, floor(a) == b, a != b {
+               exact.interval == .hour, SalaryParser.truncates(exact.min, to: salary.min),
+               SalaryParser.truncates(exact.max, to: salary.max), exact.min != salary.min || exact.max != salary.max {
                 salary = Salary(currency: exact.currency ?? currency, interval: .hour, min: exact.min, max: exact.max,
                                 source: salary.source, note: "decimals taken from the description (structured amounts were truncated)")
             }

@@ -24,6 +24,7 @@ public enum SalaryParser {
             reader.judgeContext(&statement)
             if statement.notPay { return nil }
             reader.widenWithAlternatives(&statement)
+            reader.widenWithOtherRates(&statement)
             return salary(from: statement, source: resolvedSource, defaultCurrency: defaultCurrency)
         }
         return nil
@@ -97,6 +98,12 @@ public enum SalaryParser {
         if value < 2_000 { return .day }
         if value < 15_000 { return .month }
         return .year
+    }
+
+    /// Whether `stored` is `exact` with its decimals cut off ($19.38 stored as 19); both absent counts too.
+    static func truncates(_ exact: Double?, to stored: Double?) -> Bool {
+        guard let exact, let stored else { return exact == nil && stored == nil }
+        return exact.rounded(.down) == stored
     }
 
     static let dollarCurrencies: Set<String> = ["USD", "AUD", "CAD", "NZD", "SGD", "HKD", "MXN"]

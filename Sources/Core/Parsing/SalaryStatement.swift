@@ -324,6 +324,42 @@ struct SalaryStatementReader {
         }
     }
 
+    /// "*11.22 per hour (Level 2 Coach) *13.33 per hour (Club Coach)": rates for several grades in one salary field
+    /// are reported as the band. Only figures with the same stated unit and currency, and nothing between them that
+    /// makes the next one extra pay ("+", "plus", "OTE", "bonus").
+    func widenWithOtherRates(_ s: inout SalaryStatement) {
+        guard let unit = s.interval, var lo = s.min, var hi = s.max else { return }
+        var k = s.last + 1
+        while k < tokens.count {
+            let t = tokens[k]
+            switch t.kind {
+            case .number:
+                guard let other = statement(at: k) else { k += 1; continue }
+                // A rate has money or "per"/"/" ("13.33 per hour"); "40 hours per week" is a quantity of hours.
+                let rateForm = other.currency != nil
+                    || (k + 1 < tokens.count && (tokens[k + 1].lexeme == .per || tokens[k + 1].byte == 0x2F))
+                guard other.interval != nil, rateForm else { k = other.last + 1; continue }  // "Level 2"
+                guard other.interval == unit, !other.notPay, other.currency == nil || s.currency == nil
+                        || other.currency == s.currency, let olo = other.min, let ohi = other.max else { return }
+                var judged = other
+                judgeContext(&judged)
+                if judged.notPay { return }
+                lo = Swift.min(lo, olo)
+                hi = Swift.max(hi, ohi)
+                s.min = lo
+                s.max = hi
+                s.last = other.last
+                k = other.last + 1
+            case .word where t.lexeme == .plus || t.lexeme == .notPay || t.lexeme == .pay || t.lexeme == .large:
+                return
+            case .punct where t.byte == 0x2B:
+                return
+            default:
+                k += 1
+            }
+        }
+    }
+
     /// "$126,000 - $148,000 (CA, NY, WA) and $110,000 - $130,000 (other …)": ranges by location are reported
     /// as the overall band.
     func widenWithAlternatives(_ s: inout SalaryStatement) {
