@@ -41,6 +41,15 @@ import Testing
             + #""note":"no pay amount in this text"}"#)
     }
 
+    /// Money that is not pay says so, not "no pay amount".
+    @Test func moneyThatIsNotPaySaysSo() throws {
+        for text in ["$500 sign-on gift card", "401k match up to 6% and a $2,000 bonus", "We raised $40 million"] {
+            let line = try ParseReport.json(kind: "salary", text: text, now: Self.now)
+            #expect(line.contains(#""note":"money that is not pay"#), "\(text)")
+            #expect(line.contains(#""min":null"#))
+        }
+    }
+
     @Test func experienceLine() throws {
         #expect(try ParseReport.json(kind: "experience", text: "5+ years", now: Self.now)
             == #"{"input":"5+ years","years_min":5,"years_max":null}"#)

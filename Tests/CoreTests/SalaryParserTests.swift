@@ -232,6 +232,14 @@ import Testing
         #expect(SalaryParser.parse("$20 Monday to Friday")?.max == 20)
     }
 
+    /// Naukri-style "Rs." with its dot, glued or spaced.
+    @Test func rupeesWithADot() throws {
+        let month = try #require(SalaryParser.parse("Rs. 25000/month"))
+        #expect(month.currency == "INR" && month.interval == .month && month.min == 25_000)
+        let band = try #require(SalaryParser.parse("Rs.3,00,000 - 5,00,000 PA"))
+        #expect(band.currency == "INR" && band.min == 300_000 && band.max == 500_000 && band.interval == .year)
+    }
+
     /// Adzuna: rates for two grades in one salary field are the band; hours per week and extras are not rates.
     @Test func ratesForSeveralGradesAreTheBand() throws {
         let grades = try #require(SalaryParser.parse("*11.22 per hour (Level 2 Coach) *13.33 per hour (Club Coach)"))

@@ -36,7 +36,7 @@ public enum ParseReport {
             o.add("source", s.map { .string($0.source.rawValue) } ?? .null)
             o.add("unstated", s.map { .bool($0.unstated) } ?? .null)
             // Say why nothing came out, in the importer's words: no amount, or money that is not pay.
-            o.add("note", s.map { $0.note.map(JSONValue.string) ?? .null } ?? .string("no pay amount in this text"))
+            o.add("note", s.map { $0.note.map(JSONValue.string) ?? .null } ?? .string(SalaryParser.reasonForNoSalary(text)))
         case "experience":
             let e = description ? ExperienceParser.fromDescription(text) : ExperienceParser.parse(text)
             o.add("years_min", e?.yearsMin.map(JSONValue.number) ?? .null)

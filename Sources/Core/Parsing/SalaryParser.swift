@@ -30,6 +30,22 @@ public enum SalaryParser {
         return nil
     }
 
+    /// Why `parse` found no salary in `text`, in a user's words: no amount at all, or money that is not pay.
+    public static func reasonForNoSalary(_ text: String) -> String {
+        let bytes = SalaryTokenizer.bytes(of: text)
+        if startsWithNegativeAmount(bytes) { return "a negative amount is not pay" }
+        let tokens = SalaryTokenizer(bytes).tokens()
+        let reader = SalaryStatementReader(tokens: tokens, bytes: bytes)
+        for index in tokens.indices where tokens[index].kind == .number {
+            guard var statement = reader.statement(at: index) else { continue }
+            reader.judgeContext(&statement)
+            if statement.notPay {
+                return "money that is not pay (a bonus, benefit, 401k, gift card, revenue or a sum in millions)"
+            }
+        }
+        return "no pay amount in this text"
+    }
+
     /// The first pay statement in a job description (source .parsed); nil when none.
     ///
     /// Descriptions are full of money that is not pay, so a figure counts only when it carries a currency

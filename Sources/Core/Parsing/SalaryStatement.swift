@@ -32,6 +32,8 @@ struct SalaryStatementReader {
         var hi: SalaryToken?
         // Prefix: currency right before; "up to", "from", "between", "to" before that.
         var p = index - 1
+        // "Rs. 25000", "Rs.3,00,000": the abbreviation's dot.
+        if p >= 1, tokens[p].kind == .punct, tokens[p].byte == 0x2E, tokens[p - 1].kind == .currency { p -= 1 }
         if p >= 0, tokens[p].kind == .currency, case .currency(let c) = tokens[p].lexeme {
             note(currency: c, in: &s)
             s.first = p
