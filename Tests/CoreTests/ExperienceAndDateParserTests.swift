@@ -107,6 +107,10 @@ import Testing
         ("1720182992", Date(timeIntervalSince1970: 1_720_182_992)),
         ("1720182992000", Date(timeIntervalSince1970: 1_720_182_992)),
         ("1.71354E+12", Date(timeIntervalSince1970: 1_713_540_000)),
+        ("May 1, 2024", utc(2024, 5, 1)), ("1 May 2024", utc(2024, 5, 1)), ("2024/05/01", utc(2024, 5, 1)),
+        ("Posted on September 3rd, 2024", utc(2024, 9, 3)), ("Mon, 13 May 2024 10:00:00 GMT", utc(2024, 5, 13)),
+        // No year: the latest such day not after the scrape (2021-04-02).
+        ("Posted Mar 30", utc(2021, 3, 30)), ("Dec 25", utc(2020, 12, 25)),
     ]
 
     @Test(arguments: absolute)
@@ -120,6 +124,7 @@ import Testing
         ("14 days ago", 14 * day), ("30+ days ago", 30 * day), ("30+ Days Ago", 30 * day),
         ("PostedPosted 3 days ago", 3 * day), ("EmployerActive 7 days ago", 7 * day), ("1h ago", 3600),
         ("5 minutes ago", 300), ("5 months ago", 150 * day), ("ageInDays=39", 39 * day),
+        ("an hour ago", 3600), ("a day ago", day),
     ]
 
     @Test(arguments: relative)
@@ -128,7 +133,7 @@ import Testing
         #expect(Self.now.timeIntervalSince(d) == secondsAgo)
     }
 
-    @Test(arguments: ["nan", "", "-1", "soon", "abc"])
+    @Test(arguments: ["nan", "", "-1", "soon", "abc", "may be posted soon", "March"])
     func rejectsNonDates(_ text: String) {
         #expect(PostedDateParser.parse(text, now: Self.now) == nil)
     }

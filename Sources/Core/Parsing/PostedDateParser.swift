@@ -4,10 +4,13 @@ import Foundation
 ///
 /// - ISO 8601 dates and datetimes anywhere in the text ("2025-05-15", "2024-12-17T04:08:47Z",
 ///   "2026-02-24T23:01:29.697567", "2024-07-05T12:36:32.000+02:00"); no zone means UTC.
-/// - US dates "05/13/2024" (month first).
+/// - US dates "05/13/2024" (month first), "2024/05/01" (year first).
+/// - Month names: "May 1, 2024", "1 May 2024", "Posted on September 3rd, 2024", RFC 2822 dates (the day; the time
+///   of day is dropped); with no year ("Dec 3") the latest such day not after `now`.
 /// - Epoch seconds or milliseconds as a number or numeric string, also in scientific notation
 ///   ("1.71354E+12", as spreadsheets mangle them; the precision lost stays lost).
 /// - Relative to `now`: "Today", "Just posted", "Just Now", "Yesterday", "N minutes/hours/days/weeks/months ago",
+///   "an hour ago", "a day ago",
 ///   "1h ago", "30+ days ago" (→ 30 days: the earliest the text allows us to say), "ageInDays=39",
 ///   with whatever prefix scrapers leave ("PostedPosted 3 days ago", "EmployerActive 3 days ago").
 ///   A month is 30 days, a year 365.
@@ -18,7 +21,9 @@ public enum PostedDateParser {
         guard b.contains(where: { $0 > 0x20 }) else { return nil }
         if let iso = isoDate(b) { return iso }
         if let us = usDate(b) { return us }
+        if let slashed = yearFirstSlashDate(b) { return slashed }
         if let epoch = epoch(b) { return epoch }
+        if let named = namedMonthDate(b, now: now) { return named }
         return relative(b, now: now)
     }
 
@@ -89,6 +94,87 @@ public enum PostedDateParser {
         return nil
     }
 
+    /// "2024/05/01" (year/month/day).
+    private static func yearFirstSlashDate(_ b: [UInt8]) -> Date? {
+        var i = 0
+        while i + 10 <= b.count {
+            if (i == 0 || !SalaryTokenizer.isDigit(b[i - 1])), b[i + 4] == 0x2F, b[i + 7] == 0x2F,
+               let y = digits(b, i, 4), let m = digits(b, i + 5, 2), let d = digits(b, i + 8, 2),
+               (1...12).contains(m), (1...31).contains(d), i + 10 == b.count || !SalaryTokenizer.isDigit(b[i + 10]) {
+                return Date(timeIntervalSince1970: Double(daysFromCivil(y, m, d)) * 86_400)
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// "May 1, 2024", "1 May 2024", "Mon, 13 May 2024 10:00:00 GMT", "Posted Dec 3" (no year: the latest
+    /// such day not after `now`). A month name counts only next to a day number.
+    private static func namedMonthDate(_ b: [UInt8], now: Date) -> Date? {
+        // Words and numbers, in order.
+        var tokens: [(isNumber: Bool, value: Int, start: Int, end: Int)] = []
+        var i = 0
+        while i < b.count {
+            if SalaryTokenizer.isDigit(b[i]) {
+                var j = i, v = 0
+                while j < b.count, SalaryTokenizer.isDigit(b[j]), j - i < 5 { v = v * 10 + Int(b[j] - 0x30); j += 1 }
+                while j < b.count, SalaryTokenizer.isDigit(b[j]) { j += 1 }
+                // "1st", "2nd", "3rd", "13th".
+                var k = j
+                while k < b.count, SalaryTokenizer.isLetter(b[k]), k - j < 2 { k += 1 }
+                let suffix = SalaryLexicon.key(b, j, k)
+                if k > j, [SalaryLexicon.key("st"), SalaryLexicon.key("nd"), SalaryLexicon.key("rd"),
+                           SalaryLexicon.key("th")].contains(suffix), k == b.count || !SalaryTokenizer.isLetter(b[k]) {
+                    j = k
+                }
+                tokens.append((true, v, i, j))
+                i = j
+            } else if SalaryTokenizer.isLetter(b[i]) {
+                var j = i
+                while j < b.count, SalaryTokenizer.isLetter(b[j]) { j += 1 }
+                tokens.append((false, 0, i, j))
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        for (index, token) in tokens.enumerated() where !token.isNumber {
+            guard let month = monthNumbers[SalaryLexicon.key(b, token.start, token.end)] else { continue }
+            var day: Int?
+            var year: Int?
+            var next = index + 1
+            if next < tokens.count, tokens[next].isNumber, (1...31).contains(tokens[next].value),
+               tokens[next].end - tokens[next].start <= 4 {
+                day = tokens[next].value  // "May 1, 2024"
+                next += 1
+            } else if index >= 1, tokens[index - 1].isNumber, (1...31).contains(tokens[index - 1].value) {
+                day = tokens[index - 1].value  // "1 May 2024"
+            }
+            guard let day else { continue }
+            if next < tokens.count, tokens[next].isNumber, tokens[next].end - tokens[next].start == 4,
+               (1970...2100).contains(tokens[next].value) {
+                year = tokens[next].value
+            }
+            let calendarDay = { (y: Int) in Double(daysFromCivil(y, month, day)) * 86_400 }
+            if let year { return Date(timeIntervalSince1970: calendarDay(year)) }
+            let nowYear = UTCCalendar.parts(now).year
+            let thisYear = calendarDay(nowYear)
+            return Date(timeIntervalSince1970: thisYear <= now.timeIntervalSince1970 ? thisYear : calendarDay(nowYear - 1))
+        }
+        return nil
+    }
+
+    private static let monthNumbers: [UInt64: Int] = {
+        var table: [UInt64: Int] = [:]
+        let names = [["jan", "january"], ["feb", "february"], ["mar", "march"], ["apr", "april"], ["may"],
+                     ["jun", "june"], ["jul", "july"], ["aug", "august"], ["sep", "sept", "september"],
+                     ["oct", "october"], ["nov", "november"], ["dec", "december"]]
+        for (index, group) in names.enumerated() {
+            for name in group { table[SalaryLexicon.key(name)] = index + 1 }
+        }
+        return table
+    }()
+
     /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
     static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
         let y = m <= 2 ? y0 - 1 : y0
@@ -144,6 +230,26 @@ public enum PostedDateParser {
                 }
             }
             i = j
+        }
+        // "an hour ago", "a day ago", "a month ago".
+        var w = 0
+        while w < b.count {
+            guard SalaryTokenizer.isLetter(b[w]), w == 0 || !SalaryTokenizer.isLetter(b[w - 1]) else { w += 1; continue }
+            var e = w
+            while e < b.count, SalaryTokenizer.isLetter(b[e]) { e += 1 }
+            let word = SalaryLexicon.key(b, w, e)
+            if word == SalaryLexicon.key("a") || word == SalaryLexicon.key("an") {
+                var j = e
+                while j < b.count, b[j] == 0x20 { j += 1 }
+                var k = j
+                while k < b.count, SalaryTokenizer.isLetter(b[k]) { k += 1 }
+                var after = k
+                while after < b.count, b[after] == 0x20 { after += 1 }
+                if k > j, let unit = unitSeconds(b, j, k), SalaryParser.firstIndex(b, "ago", from: after) == after {
+                    return now.addingTimeInterval(-unit)
+                }
+            }
+            w = e
         }
         if SalaryParser.contains(b, "today") || SalaryParser.contains(b, "just posted")
             || SalaryParser.contains(b, "just now") || SalaryParser.contains(b, "moments ago")
