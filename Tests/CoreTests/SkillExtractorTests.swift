@@ -71,7 +71,7 @@ struct SkillExtractorTests {
         #expect(extractor.canonicalize(["Create.js", "create.js ", "Economic Research SAS"])
             == ["Create.js", "Economic Research", "SAS"])
         #expect(extractor.canonicalize(["(ROUTERS ) AND (FIREWALLS OR FIREWALL ) AND(MANAGER ) AND (CISCO )"])
-            == ["ROUTERS", "Firewalls", "MANAGER", "Cisco"])
+            == ["ROUTERS", "Firewalls", "Cisco"])  // "MANAGER" is a job title, no skill
         #expect(extractor.canonicalize(["See Job Description", "SEE BELOW", "  "]) == [])
     }
 
@@ -118,6 +118,23 @@ struct SkillExtractorTests {
         // Canonical names read back as themselves.
         let names = SkillTaxonomy.shared.skills.map(\.name)
         #expect(names.filter { extractor.canonicalize([$0]) != [$0] } == [])
+    }
+
+    /// Dice lists name tags that are no skill ("Development" ×576, "Management" ×500, "Project" ×310) and job
+    /// titles; one Dice record pasted its company blurb into the field. Naukri lists items with spaces only.
+    @Test func noiseInSkillListsIsNoSkill() {
+        #expect(extractor.canonicalize(["Development", "Management", "Project", "Developer", "Lifecycle",
+                                         "Software Engineer", "Project Manager", "Full Time", "Contract W2", "TX",
+                                         "2012", "reliable", "INC. specializes in delivering secure",
+                                         "their prime contractors. Wi"]) == [])
+        // Real skills in the same lists, known or not, stay.
+        #expect(extractor.canonicalize(["Routers", "CISSP", "TAD PGS", "Testing"]) == ["Routers", "CISSP", "TAD PGS", "Testing"])
+        #expect(extractor.canonicalize(["Root cause analysis Data analysis Interpersonal skills Networking "
+                                        + "Project management Data collection Gap analysis Data Analyst"])
+                == ["Root Cause Analysis", "Data Analysis", "Interpersonal", "Networking", "Project Management",
+                    "Data Collection", "Gap analysis"])
+        #expect(extractor.canonicalize(["COBIT verbal written communication ISO 20k Excel MS - Powerpoint word ITIL"])
+                == ["COBIT", "Communication", "ISO 20k", "Excel", "PowerPoint", "ITIL"])
     }
 
     @Test func taxonomyLookups() {

@@ -80,6 +80,52 @@ public final class SkillExtractor: Sendable {
         return placeholders.contains(lower) || instructionParts.contains { lower.contains($0) }
     }
 
+    /// Unknown phrases of skill lists that are no skill: a job title ("Software Engineer", "Project Manager"),
+    /// a word every posting could list ("Development", "Management", "Project", "Lifecycle"), employment terms
+    /// ("Full Time", "Contract W2"), a number or state code, or a fragment of a sentence ("their prime contractors.
+    /// Wi", "INC. specializes in delivering secure"). Unknown phrases that are none of these are kept as written.
+    static func isNotASkill(_ phrase: String) -> Bool {
+        let words = phrase.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
+        guard let last = words.last else { return true }
+        if words.count == 1, genericWords.contains(last) || last.allSatisfy(\.isNumber) { return true }
+        if words.allSatisfy({ employmentWords.contains($0) || roleNouns.contains($0) }) { return true }
+        if words.allSatisfy(qualities.contains) { return true }  // "analytical written", "verbal"
+        if roleNouns.contains(last) { return true }
+        if words.count == 1, phrase.count == 2, phrase == phrase.uppercased(),
+           LocationTables.usStateLookup[words[0]] != nil { return true }  // "TX"
+        if phrase.contains(". ") || words.contains(where: sentenceWords.contains) { return true }
+        return false
+    }
+
+    private static let roleNouns: Set<String> = [
+        "developer", "developers", "engineer", "engineers", "manager", "managers", "analyst", "analysts", "architect",
+        "architects", "director", "recruiter", "technician", "consultant", "programmer", "programmers", "lead",
+        "senior", "sr", "jr", "junior", "admin", "administrator", "tester", "testers", "supervisor", "specialist",
+        "coordinator", "intern", "officer", "executive", "associate", "scientist", "designer", "owner",
+    ]
+    /// Words that alone name no skill.
+    private static let genericWords: Set<String> = [
+        "development", "management", "project", "projects", "lifecycle", "software", "systems", "system",
+        "applications", "application", "computer", "computers", "data", "web", "technical", "technology",
+        "technologies", "support", "it", "quality", "performance", "design", "automated", "iterative", "micro",
+        "reliable", "secure", "analytical", "verbal", "written", "oral", "word", "ms", "skills", "tools", "tool",
+        "other", "etc", "good", "strong", "excellent", "knowledge", "ability", "experience", "team", "solutions",
+        "services", "release", "metrics", "scripts", "foundation", "materials", "test", "libraries", "library",
+        "frameworks", "framework", "specification", "implementation", "maintenance", "operations", "various",
+    ]
+    private static let qualities: Set<String> = [
+        "analytical", "written", "verbal", "oral", "reliable", "secure", "good", "strong", "excellent", "effective",
+        "organizational", "organisational", "communication", "skills",
+    ]
+    private static let employmentWords: Set<String> = [
+        "full", "part", "time", "contract", "w2", "c2c", "corp", "to", "permanent", "temporary", "fulltime",
+        "parttime", "travel", "telecommuting", "not", "available", "required", "preferred", "hire", "remote",
+    ]
+    private static let sentenceWords: Set<String> = [
+        "their", "our", "we", "you", "your", "is", "are", "was", "were", "will", "be", "specializes", "delivering",
+        "provides", "provide", "including", "that", "which", "who", "please", "must", "should", "can",
+    ]
+
     /// The most words an unknown phrase of a skill list may have to be kept as a skill of its own: longer ones
     /// are sentences ("Certification preferred with relevant practical experience"), kept only for the known
     /// skills in them.
@@ -172,7 +218,7 @@ public final class SkillExtractor: Sendable {
         let tokens = SkillTokenizer.tokens(phrase)
         let found = matches(in: tokens, listMode: true)
         guard !found.isEmpty else {
-            if tokens.count <= Self.longestUnknownPhrase { output.add(phrase) }
+            if tokens.count <= Self.longestUnknownPhrase, !Self.isNotASkill(phrase) { output.add(phrase) }
             return
         }
         let bytes = Array(phrase.utf8)
@@ -240,8 +286,32 @@ public final class SkillExtractor: Sendable {
     private func addLeftover(_ tokens: ArraySlice<SkillToken>, bytes: [UInt8], into output: inout OrderedNames) {
         guard let first = tokens.first, let last = tokens.last else { return }
         let text = String(decoding: bytes[first.start..<last.end], as: UTF8.self)
-        let trimmed = trimEdges(text)
-        if !trimmed.isEmpty, tokens.count <= Self.longestUnknownPhrase, !Self.isPlaceholder(trimmed) { output.add(trimmed) }
+        // Naukri lists items with spaces only ("Report writing Data collection"): a capital after a lower-case
+        // word starts the next item.
+        for chunk in Self.itemsOfSpacedList(text) {
+            let trimmed = trimEdges(chunk)
+            guard !trimmed.isEmpty, !Self.isPlaceholder(trimmed) else { continue }
+            if let index = taxonomy.lookupIndex(trimmed, fuzzy: false) {
+                output.add(taxonomy.skills[index].name)
+            } else if trimmed.split(separator: " ").count <= Self.longestUnknownPhrase, !Self.isNotASkill(trimmed) {
+                output.add(trimmed)
+            }
+        }
+    }
+
+    /// "Report writing Data collection Gap analysis" → "Report writing", "Data collection", "Gap analysis".
+    static func itemsOfSpacedList(_ text: String) -> [String] {
+        var items: [String] = []
+        var current: [Substring] = []
+        for word in text.split(separator: " ") {
+            if let previous = current.last, previous.first?.isLowercase == true, word.first?.isUppercase == true {
+                items.append(current.joined(separator: " "))
+                current.removeAll()
+            }
+            current.append(word)
+        }
+        if !current.isEmpty { items.append(current.joined(separator: " ")) }
+        return items
     }
 
     // MARK: - Matching

@@ -464,5 +464,49 @@ technicalwriting | Technical Writing | soft | technical writing
 customerservice | Customer Service | soft | customer service,customer support,client service
 sales | Sales | business | !sales,b2b sales,saas sales,business development
 negotiation | Negotiation | soft | negotiation,negotiation skills
+# Infrastructure, security and IT-operations skills that Dice's skill lists name most often (found among the
+# unknown phrases of the real files).
+windows | Windows | os | ^windows,windows 7,windows 10,windows 11,microsoft windows
+http | HTTP | web | =http,=https,http/https
+vpn | VPN | infrastructure | =vpn,virtual private network
+lanwan | LAN/WAN | infrastructure | =lan,=wan,lan/wan,wan/lan,local area network,wide area network
+ethernet | Ethernet | infrastructure | ^ethernet
+bgp | BGP | infrastructure | =bgp,=ospf,=eigrp
+mpls | MPLS | infrastructure | =mpls
+wireless | Wireless Networking | infrastructure | !wireless,wifi,wi-fi,wlan,wireless networking
+cissp | CISSP | security | =cissp
+ccie | CCIE | infrastructure | =ccie
+mcse | MCSE | os | =mcse,=mcsa
+idsips | IDS/IPS | security | =ids,=ips,ids/ips,intrusion detection,intrusion prevention
+ssl | SSL/TLS | security | =ssl,=tls,ssl/tls,ssl certificates
+sox | SOX Compliance | finance | =sox,sarbanes-oxley,sarbanes oxley,sox compliance
+iis | IIS | infrastructure | =iis,internet information services
+exchange | Microsoft Exchange | infrastructure | microsoft exchange,exchange server,ms exchange,!exchange
+sccm | SCCM | infrastructure | =sccm,=mecm,system center configuration manager
+helpdesk | Help Desk | soft | help desk,helpdesk,service desk
+desktopsupport | Desktop Support | infrastructure | desktop support,end user support,technical support,tech support
+troubleshooting | Troubleshooting | soft | troubleshooting
+dba | Database Administration | database | =dba,database administration,database administrator
+middleware | Middleware | backend | middleware
+uml | UML | design | =uml,unified modeling language
+jdbc | JDBC | backend | =jdbc
+peoplesoft | PeopleSoft | tools | peoplesoft
+changemanagement | Change Management | management | change management
+riskmanagement | Risk Management | management | risk management,risk assessment
+supplychain | Supply Chain | business | supply chain,supply chain management
+capacityplanning | Capacity Planning | infrastructure | capacity planning
+rpa | RPA | tools | =rpa,robotic process automation,uipath,blue prism,automation anywhere
+cobit | COBIT | methodology | =cobit
+telecom | Telecommunications | domain | telecommunications,!telecom
+algorithms | Algorithms | architecture | !algorithms,algorithm design
+duediligence | Due Diligence | finance | due diligence
+fullstack | Full Stack Development | web | full stack,full-stack,full stack development,fullstack
+documentation | Documentation | soft | !documentation,technical documentation
+msaccess | Microsoft Access | database | ms access,microsoft access,!access database
+autocad | AutoCAD | tools | autocad,auto cad
+datacollection | Data Collection | data | data collection
+dataentry | Data Entry | data | data entry
+reportwriting | Report Writing | soft | report writing
+rootcause | Root Cause Analysis | methodology | root cause analysis,rca
 """#
 }
