@@ -1,7 +1,10 @@
 /// RFC 4180 CSV over a decoded string: quoted fields with doubled quotes, embedded newlines,
-/// CRLF or LF. A quote left open runs to the end of the file; that record is reported broken
-/// and the records before it are kept. A last row with fewer columns than the header and no line end after it
+/// CRLF or LF. A last row with fewer columns than the header and no line end after it
 /// is a file cut short (a download or copy that stopped): reported broken, not read as a posting with empty fields.
+///
+/// A quote left open to the end of the file is either a file cut short inside a quoted field (the rest of the file
+/// is that field: one broken record, the records before it kept) or a stray quote in an otherwise complete row (the
+/// rows after it are fine). See `nextRecord` for how the two are told apart.
 public struct CSVReader {
     public struct Row {
         /// 1-based data row number (the header is row 0).
@@ -17,6 +20,8 @@ public struct CSVReader {
     private var i = 0
     private var rowNumber = 0
     public private(set) var header: [String] = []
+    /// True on the copy that looks ahead after an unclosed quote: it reports a second one instead of looking again.
+    private var isProbing = false
 
     public init(text: String) {
         bytes = Array(text.utf8)
@@ -37,7 +42,9 @@ public struct CSVReader {
 
     private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
 
-    private mutating func nextRecord() -> (fields: [String], error: String?)? {
+    private typealias Record = (fields: [String], error: String?)
+
+    private mutating func nextRecord() -> Record? {
         guard i < bytes.count else { return nil }
         let recordStart = i
         var fields: [String] = []
@@ -72,8 +79,8 @@ public struct CSVReader {
                 if i + 1 < bytes.count && bytes[i + 1] == Self.lf { i += 1 }
                 fallthrough
             case Self.lf:
-                i += 1
                 fields.append(String(decoding: field, as: UTF8.self))
+                i += 1
                 return (fields, nil)
             default:
                 field.append(c)
@@ -82,15 +89,31 @@ public struct CSVReader {
         }
         fields.append(String(decoding: field, as: UTF8.self))
         if inQuotes {
-            // Resume on the line after the broken record's first line, so later rows survive.
-            i = recordStart
-            while i < bytes.count && bytes[i] != Self.lf { i += 1 }
-            i += 1
-            let lineText = String(decoding: bytes[recordStart..<min(i, bytes.count)], as: UTF8.self)
+            let lineText = String(decoding: bytes[recordStart..<min(lineEnd(after: recordStart), bytes.count)], as: UTF8.self)
             let line = String(String.UnicodeScalarView(lineText.unicodeScalars.prefix(60)))
+                .trimmingCharacters(in: .whitespacesAndNewlines)
             // Position in characters (Unicode scalars), not bytes: count the bytes that start a scalar.
             let column = bytes[recordStart..<quoteStart].filter { $0 & 0xC0 != 0x80 }.count + 1
-            return ([], "a quote opened at character \(column) of the row is never closed (row starts \"\(line.trimmingCharacters(in: .whitespacesAndNewlines))\")")
+            if isProbing { return ([], "a second quote never closed") }
+            // The quote runs to the end of the file. Two stories fit that:
+            // - a stray quote in a complete row (`2,"QA Engineer,Selenium,1 - 2 yrs`), the rows after it fine;
+            // - a file cut short inside a quoted field, so the rest of the file is that field's text (a description's
+            //   lines, whose commas split them into any number of "columns").
+            // Re-reading the rest line by line is right only for the first, and the second must not store the
+            // description's lines as postings. So the rows are re-read only when both hold: the stray quote's line,
+            // with the quote taken as a plain character, has exactly the header's columns (a field cut short leaves
+            // its row's later columns missing), and every row after it, read to the end of the file, has exactly the
+            // header's columns and no quote left open. Otherwise the file is cut short: one broken record.
+            let resume = lineEnd(after: quoteStart) + 1
+            if !header.isEmpty, resume < bytes.count,
+               columnsWithStrayQuote(from: recordStart, to: resume - 1, stray: quoteStart) == header.count,
+               restReadsAsRows(from: resume) {
+                i = resume
+                return ([], "a quote opened at character \(column) of the row is never closed (row starts \"\(line)\")")
+            }
+            i = bytes.count
+            return ([], "truncated: the file ends inside a quoted field (its quote opens at character \(column) of the row; "
+                        + "row starts \"\(line)\")")
         }
         if !header.isEmpty, fields.count < header.count, !(fields.count == 1 && fields[0].isEmpty) {
             let line = String(String.UnicodeScalarView(
@@ -100,6 +123,52 @@ public struct CSVReader {
         }
         return (fields, nil)
     }
-}
 
-import Foundation
+    /// The index of the first line feed at or after `start`, or the end of the text.
+    private func lineEnd(after start: Int) -> Int {
+        var k = start
+        while k < bytes.count && bytes[k] != Self.lf { k += 1 }
+        return k
+    }
+
+    /// The number of columns in `bytes[start..<end]` read as one row, with the quote at `stray` a plain character;
+    /// nil when another quote in it is left open.
+    private func columnsWithStrayQuote(from start: Int, to end: Int, stray: Int) -> Int? {
+        var columns = 1
+        var inQuotes = false
+        var atFieldStart = true
+        var k = start
+        while k < end {
+            let c = bytes[k]
+            if inQuotes {
+                if c == Self.quote {
+                    if k + 1 < end && bytes[k + 1] == Self.quote { k += 2; continue }
+                    inQuotes = false
+                }
+            } else if c == Self.quote && atFieldStart && k != stray {
+                inQuotes = true
+            } else if c == Self.comma {
+                columns += 1
+                atFieldStart = true
+                k += 1
+                continue
+            } else if c != 0x20 {
+                atFieldStart = false
+            }
+            k += 1
+        }
+        return inQuotes ? nil : columns
+    }
+
+    /// True when the text from `start` to the end reads as rows of exactly the header's columns (blank lines aside).
+    private func restReadsAsRows(from start: Int) -> Bool {
+        var probe = self
+        probe.i = start
+        probe.isProbing = true
+        while let rec = probe.nextRecord() {
+            if rec.error == nil && rec.fields.count == 1 && rec.fields[0].isEmpty { continue }
+            if rec.error != nil || rec.fields.count != header.count { return false }
+        }
+        return true
+    }
+}
