@@ -50,6 +50,76 @@ import Testing
         #expect(cut.rejections.first?.reason.hasPrefix("truncated: the file ends inside a quoted field") == true)
     }
 
+    // MARK: - A NUL byte deep inside a text file (dice_com-job_us_sample.csv)
+
+    static let diceHeader = "Job_Id,Designation,Required Skills,Max Exp (in months),Max Exp (in months)\n"
+    static func diceRows(_ count: Int) -> String {
+        (1...count).map { "\($0),DevOps Engineer,\"Configuration Management, Developer, Linux, Management, Process Engineering, VMware\",2 - 5 yrs,\n" }
+            .joined()
+    }
+
+    @Test func aNULByteDeepInsideATextFileIsRemovedFromItsRecord() throws {
+        var bytes = Array((Self.diceHeader + Self.diceRows(100)).utf8)  // about 11 KB
+        #expect(bytes.count > 10_000)
+        let nul = bytes.indices.reversed().first { bytes[$0] == UInt8(ascii: "L") }!  // "Linux" in the last row
+        bytes[nul] = 0
+        let result = try Self.run(bytes)
+        #expect(result.error == nil, "\(result.error ?? "")")
+        #expect(result.titles.count == 100 && result.titles.allSatisfy { $0 == "DevOps Engineer" })
+        #expect(result.warnings.map(\.recordNumber) == [100])
+        #expect(result.warnings.first?.field == "Required Skills")
+        #expect(result.warnings.first?.reason.contains("NUL byte") == true)
+        #expect(result.encoding.hasPrefix("UTF-8"))
+        // In the first 8,000 bytes a NUL still makes the file binary, as random bytes do.
+        var early = bytes
+        early[early.firstIndex(of: UInt8(ascii: "L"))!] = 0
+        #expect(try Self.run(early).error?.contains("binary data") == true)
+    }
+
+    // MARK: - A few invalid bytes in a UTF-8 file
+
+    /// Real Dice lines with multi-byte characters (’ • ♣ ●), one of them with a byte overwritten.
+    static let diceUTF8Rows = """
+        586,Network Security Administrator,• Bachelor’s degree in Computer Science,3 - 6 yrs,
+        1386,Security & Compliance Architect,"♣ Experience with security architecture frameworks in cloud based environments (e.g., AWS, Openstack, VMware, etc.) is strongly preferred.",4 - 9 yrs,
+        1493,Senior Software Engineer,"● 5+ years of software engineering experience using Test Driven Development, Continuous Integration, and Test Automation",0 - 1 yrs,
+        4,Business Solutions Architect,"Enterprise Solutions Architecture, business inteligence, reports, reporting",11 - 15 yrs,
+
+        """
+
+    @Test func invalidBytesInAUTF8FileAreReadOneByOne() throws {
+        let intactBytes = Array((Self.diceHeader + Self.diceUTF8Rows).utf8)
+        var bytes = intactBytes
+        let inteligence = Array("inteligence".utf8)
+        let at = (0...(bytes.count - inteligence.count)).first { Array(bytes[$0..<($0 + inteligence.count)]) == inteligence }!
+        bytes[at + 2] = 0x98  // "in?eligence": a lone byte of Windows-1252 (˜), invalid as UTF-8
+        let intact = try Self.run(intactBytes)
+        let damaged = try Self.run(bytes)
+        #expect(damaged.encoding == "UTF-8 (1 invalid byte read as Windows-1252)")
+        // The undamaged records are as they were, multi-byte characters and all (a re-import updates none of them).
+        #expect(damaged.postings.count == 4)
+        #expect(Array(damaged.postings.prefix(3)) == Array(intact.postings.prefix(3)))
+        #expect(Self.text(of: damaged.postings[0]).contains("Bachelor’s"))
+        #expect(Self.text(of: damaged.postings[3]).contains("in˜eligence"))
+        #expect(damaged.warnings.map(\.recordNumber) == [4])
+        #expect(damaged.warnings.first?.field == "Required Skills")
+        #expect(damaged.warnings.first?.reason.contains("0x98") == true)
+        // An ASCII file with a few bad bytes (bak.extracted.json has no multi-byte character) stays UTF-8 too.
+        var ascii = Array((Self.diceHeader + Self.diceRows(100)).utf8)
+        ascii[ascii.count / 2] = 0xD9
+        #expect(try Self.run(ascii).encoding.hasPrefix("UTF-8"))
+    }
+
+    /// A file whose high bytes are all Windows-1252 letters, none valid UTF-8, is Windows-1252 as a whole.
+    @Test func aWindows1252FileIsStillReadAsAWhole() throws {
+        var bytes = Array(Self.diceHeader.utf8)
+        for n in 1...5 { bytes += Array("\(n),Caf".utf8) + [0xE9] + Array(" Analyst,Zo".utf8) + [0xEB] + Array(" data,2 - 5 yrs,\n".utf8) }
+        let result = try Self.run(bytes)
+        #expect(!result.encoding.hasPrefix("UTF-8"))
+        #expect(result.titles.allSatisfy { $0 == "Café Analyst" })
+        #expect(result.warnings.isEmpty)
+    }
+
     // MARK: - Running the reader
 
     struct Result {

@@ -12,6 +12,8 @@ public struct CSVReader {
         public var fields: [String]
         /// Set when the row could not be read as CSV (e.g. a quote never closed).
         public var error: String?
+        /// Damaged bytes the decoder repaired in this row, with the 0-based column that holds each.
+        public var repairs: [(column: Int, repair: TextFileDecoder.Repair)] = []
     }
 
     /// The text as UTF-8. Every byte CSV gives meaning to (quote, comma, CR, LF, space) is ASCII, and ASCII
@@ -20,11 +22,18 @@ public struct CSVReader {
     private var i = 0
     private var rowNumber = 0
     public private(set) var header: [String] = []
+    /// The decoder's repairs (offsets into `bytes`), and the first not yet placed in a row.
+    private let repairs: [TextFileDecoder.Repair]
+    private var nextRepair = 0
+    /// The offset of `repairs[nextRepair]`, or `Int.max`: a field ending at `i` checks `nextRepairOffset < i` only.
+    private var nextRepairOffset = Int.max
     /// True on the copy that looks ahead after an unclosed quote: it reports a second one instead of looking again.
     private var isProbing = false
 
-    public init(text: String) {
+    public init(text: String, repairs: [TextFileDecoder.Repair] = []) {
         bytes = Array(text.utf8)
+        self.repairs = repairs
+        nextRepairOffset = repairs.first?.offset ?? Int.max
         if let first = nextRecord() {
             header = first.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         }
@@ -33,22 +42,24 @@ public struct CSVReader {
     /// The next data row, or nil at the end.
     public mutating func next() -> Row? {
         while let rec = nextRecord() {
-            if rec.fields.count == 1 && rec.fields[0].isEmpty && rec.error == nil { continue }  // blank line
+            if rec.fields.count == 1 && rec.fields[0].isEmpty && rec.error == nil && rec.repairs.isEmpty { continue }  // blank line
             rowNumber += 1
-            return Row(number: rowNumber, fields: rec.fields, error: rec.error)
+            return Row(number: rowNumber, fields: rec.fields, error: rec.error, repairs: rec.repairs)
         }
         return nil
     }
 
     private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
 
-    private typealias Record = (fields: [String], error: String?)
+    private typealias Record = (fields: [String], error: String?, repairs: [(column: Int, repair: TextFileDecoder.Repair)])
 
     private mutating func nextRecord() -> Record? {
         guard i < bytes.count else { return nil }
         let recordStart = i
+        let firstRepair = nextRepair
         var fields: [String] = []
         var field: [UInt8] = []
+        var placed: [(column: Int, repair: TextFileDecoder.Repair)] = []
         var inQuotes = false
         var quoteStart = 0
         while i < bytes.count {
@@ -73,20 +84,23 @@ public struct CSVReader {
                 inQuotes = true
                 quoteStart = i
             case Self.comma:
+                if nextRepairOffset < i { placeRepairs(column: fields.count, into: &placed) }
                 fields.append(String(decoding: field, as: UTF8.self))
                 field.removeAll(keepingCapacity: true)
             case Self.cr:
                 if i + 1 < bytes.count && bytes[i + 1] == Self.lf { i += 1 }
                 fallthrough
             case Self.lf:
+                if nextRepairOffset < i { placeRepairs(column: fields.count, into: &placed) }
                 fields.append(String(decoding: field, as: UTF8.self))
                 i += 1
-                return (fields, nil)
+                return (fields, nil, placed)
             default:
                 field.append(c)
             }
             i += 1
         }
+        if nextRepairOffset < i { placeRepairs(column: fields.count, into: &placed) }
         fields.append(String(decoding: field, as: UTF8.self))
         if inQuotes {
             let lineText = String(decoding: bytes[recordStart..<min(lineEnd(after: recordStart), bytes.count)], as: UTF8.self)
@@ -94,7 +108,7 @@ public struct CSVReader {
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             // Position in characters (Unicode scalars), not bytes: count the bytes that start a scalar.
             let column = bytes[recordStart..<quoteStart].filter { $0 & 0xC0 != 0x80 }.count + 1
-            if isProbing { return ([], "a second quote never closed") }
+            if isProbing { return ([], "a second quote never closed", []) }
             // The quote runs to the end of the file. Two stories fit that:
             // - a stray quote in a complete row (`2,"QA Engineer,Selenium,1 - 2 yrs`), the rows after it fine;
             // - a file cut short inside a quoted field, so the rest of the file is that field's text (a description's
@@ -109,19 +123,31 @@ public struct CSVReader {
                columnsWithStrayQuote(from: recordStart, to: resume - 1, stray: quoteStart) == header.count,
                restReadsAsRows(from: resume) {
                 i = resume
-                return ([], "a quote opened at character \(column) of the row is never closed (row starts \"\(line)\")")
+                nextRepair = firstRepair
+                while nextRepair < repairs.count && repairs[nextRepair].offset < resume { nextRepair += 1 }
+                nextRepairOffset = nextRepair < repairs.count ? repairs[nextRepair].offset : Int.max
+                return ([], "a quote opened at character \(column) of the row is never closed (row starts \"\(line)\")", [])
             }
             i = bytes.count
             return ([], "truncated: the file ends inside a quoted field (its quote opens at character \(column) of the row; "
-                        + "row starts \"\(line)\")")
+                        + "row starts \"\(line)\")", [])
         }
         if !header.isEmpty, fields.count < header.count, !(fields.count == 1 && fields[0].isEmpty) {
             let line = String(String.UnicodeScalarView(
                 String(decoding: bytes[recordStart...], as: UTF8.self).unicodeScalars.prefix(60)))
             return ([], "truncated: the file ends inside this row, after \(fields.count) of \(header.count) columns "
-                        + "(row starts \"\(line.trimmingCharacters(in: .whitespacesAndNewlines))\")")
+                        + "(row starts \"\(line.trimmingCharacters(in: .whitespacesAndNewlines))\")", [])
         }
-        return (fields, nil)
+        return (fields, nil, placed)
+    }
+
+    /// Places the repairs before `i` in the field that ends at `i`.
+    private mutating func placeRepairs(column: Int, into placed: inout [(column: Int, repair: TextFileDecoder.Repair)]) {
+        while nextRepair < repairs.count && repairs[nextRepair].offset < i {
+            placed.append((column, repairs[nextRepair]))
+            nextRepair += 1
+        }
+        nextRepairOffset = nextRepair < repairs.count ? repairs[nextRepair].offset : Int.max
     }
 
     /// The index of the first line feed at or after `start`, or the end of the text.

@@ -25,6 +25,49 @@ public enum JSONRecordReader {
         /// When the records are in an array that the file ends inside of, after a complete record (`[{…}, {…},`):
         /// the number of the last complete record. (A file that ends inside a record reports that record as broken.)
         public var endsAfterRecord: Int?
+        /// Where each record is in the text, when the array was split record by record (one range per record).
+        public var ranges: [Range<Int>]?
+    }
+
+    /// Where each record of an array document is (nil for a wrapper object or a document that is not an array).
+    public static func recordRanges(_ bytes: [UInt8]) -> [Range<Int>]? {
+        guard let open = bytes.firstIndex(where: { !isSpace($0) }), bytes[open] == UInt8(ascii: "[") else { return nil }
+        var ranges: [Range<Int>] = []
+        _ = splitArray(bytes, from: open) { _, slice in ranges.append(slice ?? bytes.count..<bytes.count) }
+        return ranges
+    }
+
+    /// The key of the record's own member that holds `offset` (for a nested value, the outer key), or nil when
+    /// the offset is not inside a member's value.
+    public static func fieldName(at offset: Int, in bytes: [UInt8], record: Range<Int>) -> String? {
+        var depth = 0
+        var inString = false
+        var stringStart = 0
+        var lastString: Range<Int>?
+        var key: String?
+        var k = record.lowerBound
+        while k < min(offset, record.upperBound) {
+            let c = bytes[k]
+            if inString {
+                if c == UInt8(ascii: "\\") { k += 1 } else if c == UInt8(ascii: "\"") {
+                    inString = false
+                    lastString = (stringStart + 1)..<k
+                }
+            } else if c == UInt8(ascii: "\"") {
+                inString = true
+                stringStart = k
+            } else if c == UInt8(ascii: ":"), depth == 1, let name = lastString {
+                key = String(decoding: bytes[name], as: UTF8.self)
+            } else if c == UInt8(ascii: "{") || c == UInt8(ascii: "[") {
+                depth += 1
+            } else if c == UInt8(ascii: "}") || c == UInt8(ascii: "]") {
+                depth -= 1
+            } else if c == UInt8(ascii: ","), depth == 1 {
+                key = nil
+            }
+            k += 1
+        }
+        return key
     }
 
     // MARK: - Job records (JSONObject)
@@ -61,11 +104,14 @@ public enum JSONRecordReader {
             return Document(records: [.broken(number: 1, reason: "not valid JSON and no array of records found")])
         }
         var records: [Record] = []
+        var ranges: [Range<Int>] = []
         let end = splitArray(clean, from: open) { number, slice in
             guard let slice else {
                 records.append(.broken(number: number, reason: "truncated JSON: the file ends inside this record"))
+                ranges.append(clean.count..<clean.count)
                 return
             }
+            ranges.append(slice)
             var value = FastJSONParser.parse(clean[slice])
             if value == nil, let parsed = try? JSONSerialization.jsonObject(with: Data(clean[slice]), options: [.fragmentsAllowed]) {
                 value = JSONNode(foundation: parsed)
@@ -78,7 +124,7 @@ public enum JSONRecordReader {
                 records.append(.broken(number: number, reason: "element is \(value.typeName), not an object"))
             }
         }
-        var document = Document(records: records)
+        var document = Document(records: records, ranges: ranges)
         if case .endOfText(let complete) = end, complete > 0 { document.endsAfterRecord = complete }
         return document
     }

@@ -49,15 +49,17 @@ public struct JobFileReader {
         let decoded = try TextFileDecoder.decode(data, file: name)
         let firstChar = decoded.text.unicodeScalars.first(where: { !$0.properties.isWhitespace })
         if firstChar == "[" || firstChar == "{" {
-            return try readJSON(Array(decoded.text.utf8), encoding: decoded.encoding, file: name, body)
+            return try readJSON(Array(decoded.text.utf8), encoding: decoded.encoding, repairs: decoded.repairs, file: name, body)
         }
-        return try readCSV(decoded.text, encoding: decoded.encoding, file: name, body)
+        return try readCSV(decoded.text, encoding: decoded.encoding, repairs: decoded.repairs, file: name, body)
     }
 
     // MARK: - Containers
 
-    private func readJSON(_ bytes: [UInt8], encoding: String, file: String, _ body: (RecordOutcome) throws -> Void) throws -> FileInfo {
+    private func readJSON(_ bytes: [UInt8], encoding: String, repairs: [TextFileDecoder.Repair], file: String,
+                          _ body: (RecordOutcome) throws -> Void) throws -> FileInfo {
         let document = JSONRecordReader.records(bytes)
+        let repairIssues = Self.repairIssues(repairs, in: bytes, ranges: repairs.isEmpty ? nil : document.ranges ?? JSONRecordReader.recordRanges(bytes))
         let elements = document.records
         var format: SourceFormat?
         for case .record(_, let r) in elements {
@@ -96,7 +98,10 @@ public struct JobFileReader {
         try deliver(format: format, pass) {
             guard start < elements.count else { return nil }
             defer { start = min(elements.count, start + batchSize) }
-            return elements[start..<min(elements.count, start + batchSize)].map { .element($0) }
+            return elements[start..<min(elements.count, start + batchSize)].map { element in
+                if case .record(let n, _) = element, let issues = repairIssues[n] { return .repaired(element, issues) }
+                return .element(element)
+            }
         }
         if let warning = warnings.first {
             var warning = warning
@@ -142,8 +147,9 @@ public struct JobFileReader {
         return FileInfo(format: format ?? .centrald, container: "JSON Lines", encoding: "UTF-8", records: number)
     }
 
-    private func readCSV(_ text: String, encoding: String, file: String, _ body: (RecordOutcome) throws -> Void) throws -> FileInfo {
-        var reader = CSVReader(text: text)
+    private func readCSV(_ text: String, encoding: String, repairs: [TextFileDecoder.Repair], file: String,
+                         _ body: (RecordOutcome) throws -> Void) throws -> FileInfo {
+        var reader = CSVReader(text: text, repairs: repairs)
         let header = reader.header
         guard header.count >= 2 else {
             throw FileImportError(file: file, reason: "neither JSON nor CSV: the first line has no comma-separated columns")
@@ -162,7 +168,13 @@ public struct JobFileReader {
                 for (i, key) in header.enumerated() where i < row.fields.count && record[key] == nil {
                     record.append(key, .string(row.fields[i]))
                 }
-                batch.append(.element(.record(number: row.number, record)))
+                if row.repairs.isEmpty {
+                    batch.append(.element(.record(number: row.number, record)))
+                } else {
+                    let issues = Self.repairIssues(row.repairs.map { (header.indices.contains($0.column) ? header[$0.column] : "column \($0.column + 1)", $0.repair) },
+                                                   recordNumber: row.number)
+                    batch.append(.repaired(.record(number: row.number, record), issues))
+                }
             }
             return batch.isEmpty ? nil : batch
         }
@@ -175,7 +187,41 @@ public struct JobFileReader {
     private enum Pending {
         case line(number: Int, [UInt8])
         case element(JSONRecordReader.Record)
+        /// A record with bytes the decoder repaired: the issues become warnings of its posting.
+        case repaired(JSONRecordReader.Record, [RecordIssue])
         case done(RecordOutcome)
+    }
+
+    /// The warnings for the decoder's repairs in a JSON document, by record number: each repair in the record whose
+    /// range holds it, under the record's key that holds it. Repairs outside the records are left to the file's
+    /// encoding line ("UTF-8 (2 invalid bytes read as Windows-1252)").
+    static func repairIssues(_ repairs: [TextFileDecoder.Repair], in bytes: [UInt8], ranges: [Range<Int>]?) -> [Int: [RecordIssue]] {
+        guard let ranges, !repairs.isEmpty else { return [:] }
+        var byRecord: [Int: [(field: String, repair: TextFileDecoder.Repair)]] = [:]
+        var r = 0
+        for repair in repairs {
+            while r < ranges.count && ranges[r].upperBound <= repair.offset { r += 1 }
+            guard r < ranges.count, ranges[r].contains(repair.offset) else { continue }
+            let field = JSONRecordReader.fieldName(at: repair.offset, in: bytes, record: ranges[r]) ?? "record"
+            byRecord[r + 1, default: []].append((field, repair))
+        }
+        return byRecord.reduce(into: [:]) { out, entry in out[entry.key] = repairIssues(entry.value, recordNumber: entry.key) }
+    }
+
+    /// One warning per field for the decoder's repairs in one record, naming the first repair and its file offset.
+    static func repairIssues(_ repairs: [(field: String, repair: TextFileDecoder.Repair)], recordNumber: Int) -> [RecordIssue] {
+        var fields: [String] = []
+        var byField: [String: [TextFileDecoder.Repair]] = [:]
+        for (field, repair) in repairs {
+            if byField[field] == nil { fields.append(field) }
+            byField[field, default: []].append(repair)
+        }
+        return fields.map { field in
+            let all = byField[field]!
+            let more = all.count > 1 ? " (and \(all.count - 1) more damaged byte\(all.count == 2 ? "" : "s") in this field)" : ""
+            return RecordIssue(recordNumber: recordNumber, field: field,
+                               reason: "\(all[0].reason) at byte \(all[0].fileOffset) of the file\(more)", severity: .warning)
+        }
     }
 
     /// Normalizes the batches `next` returns, on `workers` threads when there are several, and passes the
@@ -188,6 +234,15 @@ public struct JobFileReader {
                 return Self.outcome(JSONRecordReader.recordLine(line, number: number), format: format, normalizer: normalizer)
             case .element(let element):
                 return Self.outcome(element, format: format, normalizer: normalizer)
+            case .repaired(let element, let issues):
+                let outcome = Self.outcome(element, format: format, normalizer: normalizer)
+                guard case .posting(let n, let posting, let warnings) = outcome else { return outcome }
+                let own = issues.map { issue in
+                    var issue = issue
+                    issue.platform = posting.platform
+                    return issue
+                }
+                return .posting(recordNumber: n, posting, warnings: own + warnings)
             case .done(let outcome):
                 return outcome
             }
