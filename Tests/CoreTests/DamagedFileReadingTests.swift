@@ -120,6 +120,56 @@ import Testing
         #expect(result.warnings.isEmpty)
     }
 
+    // MARK: - Broken records in a JSON array (bak.extracted.json)
+
+    static func bakRecord(_ id: Int, title: String) -> String {
+        """
+          {
+            "id": "5aa32c00e4cffe3a19d792f0aa6eb2\(id)",
+            "title": "\(title)",
+            "jobLocation": {
+              "displayName": "Norfolk, Massachusetts, USA"
+            },
+            "postedDate": "2024-12-17T04:08:47Z",
+            "salary": "USD 100,400.00 - 144,300.00 per year",
+            "companyName": "FM Global",
+            "employmentType": "Full-time",
+            "summary": "FM is a leading property insurer of the world's largest businesses, providing more than one-third of FORTUNE 1000-size companies with engineering-based risk management.",
+            "workplaceTypes": [{"id": 1, "name": "On-Site"}, {"id": 2, "name": "Hybrid"}]
+          }
+        """
+    }
+
+    static let bakTitles = ["Assistant Claims Manager", "Runoff Operations Lead", "Data Engineer", "Claims Analyst", "Risk Engineer"]
+
+    @Test(arguments: [
+        ("a quote lost", "\"summary\": \"FM is", "\"summary\": xFM is"),
+        ("a closing brace lost", "USA\"\n    },", "USA\"\n     ,"),
+        ("a control byte in a string", "FM Global", "FM\u{1}Global"),
+    ])
+    func aBrokenJSONRecordIsRejectedAndTheRestRead(_ damage: String, _ intact: String, _ broken: String) throws {
+        var records = Self.bakTitles.enumerated().map { Self.bakRecord($0.offset, title: $0.element) }
+        let whole = try Self.run("[\n" + records.joined(separator: ",\n") + "\n]\n")
+        #expect(whole.titles.compactMap { $0 } == Self.bakTitles)
+        let range = records[1].range(of: intact)!
+        records[1].replaceSubrange(range, with: broken)
+        let result = try Self.run("[\n" + records.joined(separator: ",\n") + "\n]\n")
+        #expect(result.records == 5, "\(damage)")
+        let expected: [String?] = [Self.bakTitles[0], nil] + Self.bakTitles[2...].map { $0 }
+        #expect(result.titles == expected, "\(damage)")
+        #expect(result.rejections.map(\.recordNumber) == [2], "\(damage)")
+        #expect(result.rejections.first?.reason.hasPrefix("invalid JSON at byte ") == true, "\(damage)")
+    }
+
+    @Test func aControlByteInAJSONStringIsNamedWithItsField() throws {
+        var records = Self.bakTitles.enumerated().map { Self.bakRecord($0.offset, title: $0.element) }
+        records[3] = records[3].replacingOccurrences(of: "FM Global", with: "FM\u{1}Global")
+        let text = "[\n" + records.joined(separator: ",\n") + "\n]\n"
+        let result = try Self.run(text)
+        let at = Array(text.utf8).firstIndex(of: 1)!
+        #expect(result.rejections.map(\.reason) == ["invalid JSON at byte \(at) (in \"companyName\"): unescaped control character"])
+    }
+
     // MARK: - Running the reader
 
     struct Result {

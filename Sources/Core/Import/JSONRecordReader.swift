@@ -29,11 +29,38 @@ public enum JSONRecordReader {
         public var ranges: [Range<Int>]?
     }
 
+    /// The keys of the records read so far, for telling the next record from an object nested in one.
+    struct KnownKeys {
+        var keys: Set<String> = []
+        /// The fewest keys a record read so far had.
+        var fewest = Int.max
+
+        mutating func add(_ recordKeys: some Collection<String>) {
+            keys.formUnion(recordKeys)
+            fewest = min(fewest, recordKeys.count)
+        }
+    }
+
+    /// True when an object with `keys` found while resyncing after a damaged element is taken for the array's next
+    /// record: most of its keys are keys the records before had, and as many as half the keys of the smallest of
+    /// them; with no record read yet, its keys are those of a job record (`SourceFormat.detect`). An object nested in
+    /// a record has few keys, mostly of its own (`{"id": 2, "name": "Hybrid"}`), so the split does not resume
+    /// inside a record.
+    static func looksLikeRecord(keys: Set<String>, known: KnownKeys) -> Bool {
+        guard !keys.isEmpty else { return false }
+        if known.keys.isEmpty { return SourceFormat.detect(keys: keys) != nil }
+        let common = keys.intersection(known.keys).count
+        return common * 2 > keys.count && common * 2 >= known.fewest
+    }
+
     /// Where each record of an array document is (nil for a wrapper object or a document that is not an array).
     public static func recordRanges(_ bytes: [UInt8]) -> [Range<Int>]? {
         guard let open = bytes.firstIndex(where: { !isSpace($0) }), bytes[open] == UInt8(ascii: "[") else { return nil }
         var ranges: [Range<Int>] = []
-        _ = splitArray(bytes, from: open) { _, slice in ranges.append(slice ?? bytes.count..<bytes.count) }
+        _ = splitArray(bytes, from: open, isRecord: { _ in false }) { _, slice in
+            ranges.append(slice ?? bytes.count..<bytes.count)
+            return true
+        }
         return ranges
     }
 
@@ -68,6 +95,27 @@ public enum JSONRecordReader {
             k += 1
         }
         return key
+    }
+
+    /// "invalid JSON at byte X (in "field"): reason", from Foundation's account of the element's first error.
+    static func invalidJSONReason(_ b: [UInt8], _ slice: Range<Int>) -> String {
+        var at = slice.lowerBound
+        var why = "not valid JSON"
+        do {
+            _ = try JSONSerialization.jsonObject(with: Data(b[slice]), options: [.fragmentsAllowed])
+        } catch let error as NSError {
+            // "Unescaped control character around character 8."
+            let text = (error.userInfo[NSDebugDescriptionErrorKey] as? String) ?? error.localizedDescription
+            if let marker = text.range(of: " around character ") {
+                at += Int(text[marker.upperBound...].prefix { $0.isNumber }) ?? 0
+                why = String(text[..<marker.lowerBound])
+            } else {
+                why = text
+            }
+            why = why.prefix(1).lowercased() + why.dropFirst()
+        }
+        let field = fieldName(at: at, in: b, record: slice).map { " (in \"\($0)\")" } ?? ""
+        return "invalid JSON at byte \(at)\(field): \(why)"
     }
 
     // MARK: - Job records (JSONObject)
@@ -105,24 +153,34 @@ public enum JSONRecordReader {
         }
         var records: [Record] = []
         var ranges: [Range<Int>] = []
-        let end = splitArray(clean, from: open) { number, slice in
+        // The keys of the records read so far: a place to resume after damage must start a record like them.
+        var knownKeys = KnownKeys()
+        func parse(_ slice: Range<Int>) -> JSONNode? {
+            if let value = FastJSONParser.parse(clean[slice]) { return value }
+            return (try? JSONSerialization.jsonObject(with: Data(clean[slice]), options: [.fragmentsAllowed])).map(JSONNode.init(foundation:))
+        }
+        func isRecord(_ slice: Range<Int>) -> Bool {
+            guard case .object(let o)? = parse(slice) else { return false }
+            return looksLikeRecord(keys: Set(o.keys), known: knownKeys)
+        }
+        let end = splitArray(clean, from: open, isRecord: isRecord) { number, slice in
             guard let slice else {
                 records.append(.broken(number: number, reason: "truncated JSON: the file ends inside this record"))
                 ranges.append(clean.count..<clean.count)
-                return
+                return true
             }
             ranges.append(slice)
-            var value = FastJSONParser.parse(clean[slice])
-            if value == nil, let parsed = try? JSONSerialization.jsonObject(with: Data(clean[slice]), options: [.fragmentsAllowed]) {
-                value = JSONNode(foundation: parsed)
+            guard let value = parse(slice) else {
+                records.append(.broken(number: number, reason: invalidJSONReason(clean, slice)))
+                return false
             }
-            guard let value else {
-                records.append(.broken(number: number, reason: "invalid JSON at bytes \(slice.lowerBound)–\(slice.upperBound)"))
-                return
-            }
-            if case .object(let o) = value { records.append(.record(number: number, o)) } else {
+            if case .object(let o) = value {
+                knownKeys.add(o.keys)
+                records.append(.record(number: number, o))
+            } else {
                 records.append(.broken(number: number, reason: "element is \(value.typeName), not an object"))
             }
+            return true
         }
         var document = Document(records: records, ranges: ranges)
         if case .endOfText(let complete) = end, complete > 0 { document.endsAfterRecord = complete }
@@ -189,22 +247,33 @@ public enum JSONRecordReader {
         return best.isEmpty ? [d] : best
     }
 
-    /// Splits `[ {...}, {...}, … ` into elements; an element cut off by the end of the text is reported.
+    /// Splits `[ {...}, {...}, … ` into elements; an element cut off by the end of the text is reported, and after a
+    /// damaged one the split resumes at the next record (as `records(_:)` does).
     static func splitArray(_ b: [UInt8], from open: Int) -> [Element] {
         var out: [Element] = []
-        _ = splitArray(b, from: open) { number, slice in
+        var knownKeys = KnownKeys()
+        func isRecord(_ slice: Range<Int>) -> Bool {
+            guard let d = (try? JSONSerialization.jsonObject(with: Data(b[slice]))) as? [String: Any] else { return false }
+            return looksLikeRecord(keys: Set(d.keys), known: knownKeys)
+        }
+        _ = splitArray(b, from: open, isRecord: isRecord) { number, slice in
             guard let slice else {
                 out.append(.broken(number: number, reason: "truncated JSON: the file ends inside this record"))
-                return
+                return true
             }
             do {
                 let v = try JSONSerialization.jsonObject(with: Data(b[slice]), options: [.fragmentsAllowed])
-                if let d = v as? [String: Any] { out.append(.record(number: number, d)) } else {
+                if let d = v as? [String: Any] {
+                    knownKeys.add(d.keys)
+                    out.append(.record(number: number, d))
+                } else {
                     out.append(.broken(number: number, reason: "element is \(typeName(v)), not an object"))
                 }
             } catch {
-                out.append(.broken(number: number, reason: "invalid JSON at bytes \(slice.lowerBound)–\(slice.upperBound)"))
+                out.append(.broken(number: number, reason: invalidJSONReason(b, slice)))
+                return false
             }
+            return true
         }
         return out
     }
@@ -221,7 +290,17 @@ public enum JSONRecordReader {
 
     /// Splits `[ {...}, {...}, … ` into the byte ranges of its elements, passing each with its 1-based number to
     /// `element`; an element cut off by the end of the text is passed with a nil range, and the split stops there.
-    static func splitArray(_ b: [UInt8], from open: Int, element: (Int, Range<Int>?) -> Void) -> ArrayEnd {
+    ///
+    /// `element` returns false for an element it could not read. Its end as found by counting brackets outside
+    /// strings cannot be trusted then: one damaged quote turns strings into structure and structure into strings
+    /// for the rest of the file, so the next comma "between elements" may be one inside a description. The split
+    /// resumes instead at the next place where a record of the array starts: a `{` after a comma (whatever the
+    /// string state was), whose object, read from there, is complete, is followed by a comma or the closing bracket,
+    /// and is a record like the others (`isRecord`: say, its keys are mostly keys the records read so far had, so an
+    /// object nested in a record is not taken for one). The bytes in between are the damaged element. An element
+    /// that seems to run to the end of the text is also taken as damaged when such a record follows it.
+    static func splitArray(_ b: [UInt8], from open: Int, isRecord: (Range<Int>) -> Bool,
+                           element: (Int, Range<Int>?) -> Bool) -> ArrayEnd {
         var i = open + 1
         var number = 0
         while i < b.count {
@@ -230,33 +309,71 @@ public enum JSONRecordReader {
             if b[i] == UInt8(ascii: "]") { return .closed }
             number += 1
             let start = i
-            var depth = 0
-            var inString = false
-            var complete = false
-            while i < b.count {
-                let c = b[i]
-                if inString {
-                    if c == UInt8(ascii: "\\") { i += 1 } else if c == UInt8(ascii: "\"") { inString = false }
-                } else if c == UInt8(ascii: "\"") {
-                    inString = true
-                } else if c == UInt8(ascii: "{") || c == UInt8(ascii: "[") {
-                    depth += 1
-                } else if c == UInt8(ascii: "}") || c == UInt8(ascii: "]") {
-                    depth -= 1
-                    if depth == 0 { i += 1; complete = true; break }
-                } else if depth == 0 && c == UInt8(ascii: ",") {
-                    complete = true
-                    break
+            guard let end = elementEnd(b, from: start) else {
+                if let resume = nextRecordStart(b, after: start, isRecord: isRecord) {
+                    _ = element(number, start..<lastNonSpace(b, before: resume))
+                    i = resume
+                    continue
                 }
-                i += 1
-            }
-            guard complete else {
-                element(number, nil)
+                _ = element(number, nil)
                 return .insideElement
             }
-            element(number, start..<i)
+            i = end
+            if !element(number, start..<end) {
+                guard let resume = nextRecordStart(b, after: start, isRecord: isRecord) else { return .closed }
+                i = resume
+            }
         }
         return .endOfText(complete: number)
+    }
+
+    /// Where the element starting at `start` ends (after its closing bracket, or at the comma after a scalar), by
+    /// counting brackets outside strings; nil when the text ends first.
+    private static func elementEnd(_ b: [UInt8], from start: Int) -> Int? {
+        var i = start
+        var depth = 0
+        var inString = false
+        while i < b.count {
+            let c = b[i]
+            if inString {
+                if c == UInt8(ascii: "\\") { i += 1 } else if c == UInt8(ascii: "\"") { inString = false }
+            } else if c == UInt8(ascii: "\"") {
+                inString = true
+            } else if c == UInt8(ascii: "{") || c == UInt8(ascii: "[") {
+                depth += 1
+            } else if c == UInt8(ascii: "}") || c == UInt8(ascii: "]") {
+                depth -= 1
+                if depth == 0 { return i + 1 }
+            } else if depth == 0 && c == UInt8(ascii: ",") {
+                return i
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The first record start after `start` as `splitArray` describes it, or nil.
+    private static func nextRecordStart(_ b: [UInt8], after start: Int, isRecord: (Range<Int>) -> Bool) -> Int? {
+        var k = start + 1
+        while k < b.count {
+            defer { k += 1 }
+            guard b[k] == UInt8(ascii: "{") else { continue }
+            let before = lastNonSpace(b, before: k)
+            guard before > 0, b[before - 1] == UInt8(ascii: ",") else { continue }
+            guard let end = elementEnd(b, from: k), b[end - 1] == UInt8(ascii: "}") else { continue }
+            var after = end
+            while after < b.count && isSpace(b[after]) { after += 1 }
+            guard after == b.count || b[after] == UInt8(ascii: ",") || b[after] == UInt8(ascii: "]") else { continue }
+            if isRecord(k..<end) { return k }
+        }
+        return nil
+    }
+
+    /// The index just after the last non-space byte before `index`.
+    private static func lastNonSpace(_ b: [UInt8], before index: Int) -> Int {
+        var k = index
+        while k > 0 && isSpace(b[k - 1]) { k -= 1 }
+        return k
     }
 
     /// Parses one JSON Lines line.
