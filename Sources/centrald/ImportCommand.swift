@@ -50,13 +50,14 @@ enum ImportCommand {
 
     static func printSummary(_ s: FileImportSummary) {
         print("\(s.file) (\(s.format)): read \(s.read), imported \(s.imported), "
-              + (s.updated > 0 ? "updated \(s.updated), " : "") + "duplicates \(s.duplicates), rejected \(s.rejected)"
+              + (s.updated > 0 ? "updated \(s.updated), " : "") + "duplicates \(s.duplicates)" + groupedNote(s.grouped)
+              + ", rejected \(s.rejected)"
               + (s.warnings > 0 ? ", warnings \(s.warnings)" : "") + String(format: " in %.2fs", s.seconds))
         if s.batches.count > 1 {
             for b in s.batches {
                 print("  \(b.platform): read \(b.read), imported \(b.imported), "
                       + (b.updated > 0 ? "updated \(b.updated), " : "")
-                      + "duplicates \(b.duplicates), rejected \(b.rejected)  [batch \(b.batchId)]")
+                      + "duplicates \(b.duplicates)" + groupedNote(b.grouped) + ", rejected \(b.rejected)  [batch \(b.batchId)]")
             }
         }
         let rejected = s.issues.filter { $0.severity == .rejected }
@@ -67,13 +68,19 @@ enum ImportCommand {
         if warnings.count > 3 { print("  … \(warnings.count - 3) more warnings") }
     }
 
+    /// "duplicates 42 (6 stored under their canonical posting)": grouped postings are rows of their own.
+    static func groupedNote(_ grouped: Int) -> String {
+        grouped > 0 ? " (\(grouped) stored under their canonical posting)" : ""
+    }
+
     static func jsonObject(_ s: FileImportSummary) -> [String: Any] {
         [
             "file": s.file, "format": s.format, "read": s.read, "imported": s.imported, "updated": s.updated,
-            "duplicates": s.duplicates,
+            "duplicates": s.duplicates, "grouped": s.grouped,
             "rejected": s.rejected, "warnings": s.warnings, "seconds": s.seconds,
             "batches": s.batches.map { ["id": $0.batchId, "platform": $0.platform, "read": $0.read, "imported": $0.imported,
-                                        "updated": $0.updated, "duplicates": $0.duplicates, "rejected": $0.rejected, "warnings": $0.warnings] },
+                                        "updated": $0.updated, "duplicates": $0.duplicates, "grouped": $0.grouped,
+                                        "rejected": $0.rejected, "warnings": $0.warnings] },
             "issues": s.issues.prefix(100).map { ["record": $0.recordNumber, "field": $0.field, "reason": $0.reason,
                                                   "severity": $0.severity.rawValue] },
         ]

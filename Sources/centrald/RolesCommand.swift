@@ -4,11 +4,18 @@ import Embedding
 import Foundation
 
 /// `centrald roles normalize TITLE… [--model M] [--apply]`: the canonical role of each title as JSON lines.
+/// `centrald roles map`: postings with no canonical role yet are mapped by alias (after roles were added).
 enum RolesCommand {
     static func run(_ argv: [String]) throws -> Int32 {
         let args = try Arguments(argv, valued: ["model"])
         try args.allowFlags(["apply"])
-        guard args.positionals.first == "normalize" else { throw UsageError("roles needs normalize TITLE…") }
+        if args.positionals == ["map"] {
+            let conn = try DatabaseLocator().connect()
+            let added = try JobImportWriter.mapRolesByAlias(conn, ids: nil)
+            print("mapped \(added) postings to canonical roles by alias")
+            return 0
+        }
+        guard args.positionals.first == "normalize" else { throw UsageError("roles needs normalize TITLE… or map") }
         let titles = Array(args.positionals.dropFirst())
         guard !titles.isEmpty else { throw UsageError("roles normalize needs at least one title") }
         let conn = try DatabaseLocator().connect()

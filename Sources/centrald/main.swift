@@ -30,7 +30,7 @@ let topHelp = """
                                     rows per kind and model, rows missing
       embeddings bench [--jobs N] [--roles N] [--model M] [--json]
                                     embedding throughput on synthetic job texts and role names
-      roles normalize TITLE… [--model M] [--apply]
+      roles normalize TITLE… [--model M] [--apply] | roles map
                                     canonical role of each title (alias, embedding, or new) as JSON lines
       db start|stop|status|url|migrate
                                     the database (embedded unless DATABASE_URL is set)

@@ -303,6 +303,26 @@ struct ImportUpdateTests {
         #expect((0..<mapped.rowCount).compactMap { mapped.string($0, 0) }
                 == ["1 Python Developer", "2 Python Developer", "4 C++ Developer", "4 Python Developer"])
     }
+
+    /// Real files imported into a fresh database map to nothing; roles added later map them (`roles map`, the
+    /// demo's roles, a candidate's new role) without touching postings that have a role.
+    @Test func postingsStoredBeforeTheirRoleAreMappedWhenItArrives() throws {
+        let (conn, _) = try TestDatabase.fresh()
+        let jobs = """
+            {"platform": "p", "external_id": "1", "title": "Data Analyst - SQL"}
+            {"platform": "p", "external_id": "2", "title": "Barista"}
+
+            """
+        _ = try JobImportWriter(connection: conn).importFile(try TestDatabase.file("early.jsonl", jobs), reader: reader)
+        #expect(try conn.scalar("SELECT count(*) FROM role_job_mapping") == 0)
+        let role = try #require(try conn.scalar("INSERT INTO global_roles (canonical_role) VALUES ('Data Analyst') RETURNING id"))
+        try conn.query("INSERT INTO role_aliases (alias, role_id) VALUES ('data analyst', $1)", [role])
+        #expect(try JobImportWriter.mapRolesByAlias(conn, ids: nil) == 1)
+        #expect(try JobImportWriter.mapRolesByAlias(conn, ids: nil) == 0)
+        #expect(try conn.scalar("""
+            SELECT j.external_job_id::int FROM role_job_mapping m JOIN job_postings j ON j.id = m.job_posting_id
+            """) == 1)
+    }
 }
 
 @Suite("Import: cross-platform groups")
@@ -321,6 +341,13 @@ struct CrossPlatformGroupTests {
         let s = try JobImportWriter(connection: conn).importFile(try TestDatabase.file("g.jsonl", jobs), reader: reader)
         #expect(s.imported == 2)
         #expect(s.duplicates == 1)
+        #expect(s.grouped == 1)  // stored under its canonical posting, not dropped
+        // The event says what the batch did, grouped postings included.
+        let event = try conn.query("""
+            SELECT payload->>'imported', payload->>'duplicates', payload->>'grouped', payload->>'rejected'
+            FROM wf_events WHERE name = 'jobs/imported' AND payload->>'platform' = 'techfetch'
+            """)
+        #expect(event.string(0, 0) == "0" && event.string(0, 1) == "1" && event.string(0, 2) == "1" && event.string(0, 3) == "0")
         let r = try conn.query("""
             SELECT d.platform, c.external_job_id, d.duplicate_reason, array_to_string(u.urls, ' ')
             FROM job_postings d JOIN job_postings c ON c.id = d.canonical_job_id

@@ -53,17 +53,22 @@ public struct ImportBatchSummary: Sendable, Equatable, Codable {
     public var imported: Int
     /// Already stored under the same platform and external id, with changed content: updated in place.
     public var updated: Int
+    /// Repeats dropped plus `grouped`.
     public var duplicates: Int
+    /// Of the duplicates: the same job from another source or a repost, stored with its own URL under its
+    /// canonical posting (the rest were repeats of a record already stored, and were dropped).
+    public var grouped: Int
     public var rejected: Int
     public var warnings: Int
-    public init(batchId: Int64, platform: String, read: Int, imported: Int, updated: Int = 0, duplicates: Int, rejected: Int,
-                warnings: Int) {
+    public init(batchId: Int64, platform: String, read: Int, imported: Int, updated: Int = 0, duplicates: Int,
+                grouped: Int = 0, rejected: Int, warnings: Int) {
         self.batchId = batchId
         self.platform = platform
         self.read = read
         self.imported = imported
         self.updated = updated
         self.duplicates = duplicates
+        self.grouped = grouped
         self.rejected = rejected
         self.warnings = warnings
     }
@@ -90,6 +95,7 @@ public struct FileImportSummary: Sendable {
     public var imported: Int { batches.reduce(0) { $0 + $1.imported } }
     public var updated: Int { batches.reduce(0) { $0 + $1.updated } }
     public var duplicates: Int { batches.reduce(0) { $0 + $1.duplicates } }
+    public var grouped: Int { batches.reduce(0) { $0 + $1.grouped } }
     public var rejected: Int { batches.reduce(0) { $0 + $1.rejected } }
     public var warnings: Int { batches.reduce(0) { $0 + $1.warnings } }
 }

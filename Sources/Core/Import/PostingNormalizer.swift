@@ -150,7 +150,8 @@ public struct PostingNormalizer: Sendable {
             if let s = SalaryParser.parse(text, source: raw.salarySource, defaultCurrency: raw.defaultCurrency) { return s }
             let lower = text.lowercased()
             if !Self.noAmountPhrases.contains(where: { lower.contains($0) }) {
-                warn("salary", "no pay amount in '\(text.prefix(60))'; salary left empty")
+                // "'$-5': a negative amount is not pay", "'call us': no pay amount in this text".
+                warn("salary", "'\(text.prefix(60))': \(SalaryParser.reasonForNoSalary(text)); salary left empty")
             }
             return nil
         }

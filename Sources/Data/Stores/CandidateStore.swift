@@ -140,6 +140,8 @@ public final class CandidateStore {
             ids[key] = id
             if r.bool(0, 1) == true { added.append(spelling) }
         }
+        // Postings already stored under a title the new role names are its jobs too.
+        if !added.isEmpty { try JobImportWriter.mapRolesByAlias(conn, ids: nil) }
         return (ids, added)
     }
 

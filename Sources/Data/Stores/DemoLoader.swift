@@ -58,6 +58,8 @@ public struct DemoLoader {
                 try conn.query("INSERT INTO role_aliases (alias, role_id) VALUES (lower($1), $2) ON CONFLICT DO NOTHING", [alias, id])
             }
         }
+        // Postings imported before the roles existed get theirs now.
+        try JobImportWriter.mapRolesByAlias(conn, ids: nil)
         return dataset.roles.count
     }
 

@@ -107,11 +107,18 @@ public final class JobImportWriter {
                 for (platform, n) in added.counts { inserted[platform, default: 0] += n }
                 stagedIds = changed.ids + added.ids
             }
-            for (platform, n) in try router.finishGrouping() { inserted[platform, default: 0] -= n }
+            var grouped: [String: Int] = [:]
+            for (platform, n) in try router.finishGrouping() {
+                inserted[platform, default: 0] -= n
+                grouped[platform, default: 0] += n
+            }
             if !stagedIds.isEmpty {
                 try refreshStatistics(inserted: inserted.values.reduce(0, +))
                 // Grouped postings are stored (own URL and id) but count as duplicates of their canonical posting.
-                for (platform, n) in try groupNearDuplicates(ids: stagedIds) { inserted[platform, default: 0] -= n }
+                for (platform, n) in try groupNearDuplicates(ids: stagedIds) {
+                    inserted[platform, default: 0] -= n
+                    grouped[platform, default: 0] += n
+                }
             }
             if !stagedIds.isEmpty { try mapRoles(ids: stagedIds) }
             var summaries: [ImportBatchSummary] = []
@@ -129,16 +136,20 @@ public final class JobImportWriter {
                     WHERE id = $1
                     """, [id, imported, changed, valid - imported - changed, valid + rejected, rejected, format])
                 try writeIssues(own, batchId: id)
+                let duplicates = valid - imported - changed
+                let groupedHere = grouped[platform] ?? 0
                 if imported + changed > 0 {
                     try conn.query("""
                         INSERT INTO wf_events (name, dedup_key, payload)
                         VALUES ('jobs/imported', 'import-batch:' || $1::text,
-                                jsonb_build_object('batch_id', $1::bigint, 'platform', $2::text, 'imported', $3::int, 'updated', $4::int))
-                        """, [id, platform, imported, changed])
+                                jsonb_build_object('batch_id', $1::bigint, 'platform', $2::text, 'imported', $3::int,
+                                                   'updated', $4::int, 'duplicates', $5::int, 'grouped', $6::int,
+                                                   'rejected', $7::int))
+                        """, [id, platform, imported, changed, duplicates, groupedHere, rejected])
                 }
                 summaries.append(ImportBatchSummary(batchId: id, platform: platform, read: valid + rejected,
-                                                    imported: imported, updated: changed, duplicates: valid - imported - changed,
-                                                    rejected: rejected, warnings: warnings))
+                                                    imported: imported, updated: changed, duplicates: duplicates,
+                                                    grouped: groupedHere, rejected: rejected, warnings: warnings))
             }
             return summaries
         }
@@ -260,21 +271,36 @@ public final class JobImportWriter {
     /// runs of 1 to N words (N: the longest alias) are joined to `role_aliases` by equality. (The copied rows
     /// are mapped in the client: this query took 4.4 s of a 100,000-posting import.)
     private func mapRoles(ids: [Int64]) throws {
-        try conn.query("""
+        try Self.mapRolesByAlias(conn, ids: ids)
+    }
+
+    /// Maps postings to the canonical roles whose `role_aliases` entry appears in the title as whole words, into
+    /// `role_job_mapping`: the postings `ids`, or, with nil, every posting that has no role yet (after roles were
+    /// added: `centrald roles map`, the demo's roles, a candidate's new preferred role). Returns the rows added.
+    @discardableResult
+    public static func mapRolesByAlias(_ conn: PGConnection, ids: [Int64]?) throws -> Int {
+        let which = ids == nil
+            ? "NOT EXISTS (SELECT 1 FROM role_job_mapping m WHERE m.job_posting_id = j.id)"
+            : "j.id = ANY ($1::bigint[])"
+        let r = try conn.query("""
             WITH titles AS (
                 SELECT j.id, string_to_array(btrim(regexp_replace(lower(j.title), '[^a-z0-9+#.]+', ' ', 'g')), ' ') AS w
                 FROM job_postings j
-                WHERE j.id = ANY ($1::bigint[])),
+                WHERE \(which)),
             longest AS (SELECT coalesce(max(cardinality(string_to_array(alias, ' '))), 1) AS n FROM role_aliases),
             runs AS (
                 SELECT t.id, array_to_string(t.w[i:i + len - 1], ' ') AS phrase
                 FROM titles t, longest, generate_series(1, cardinality(t.w)) AS i, generate_series(1, longest.n) AS len
-                WHERE i + len - 1 <= cardinality(t.w))
-            INSERT INTO role_job_mapping (role_id, job_posting_id, method)
-            SELECT DISTINCT ra.role_id, r.id, 'alias'
-            FROM runs r JOIN role_aliases ra ON ra.alias = r.phrase
-            ON CONFLICT DO NOTHING
-            """, [ids.map(String.init).pgText])
+                WHERE i + len - 1 <= cardinality(t.w)),
+            added AS (
+                INSERT INTO role_job_mapping (role_id, job_posting_id, method)
+                SELECT DISTINCT ra.role_id, r.id, 'alias'
+                FROM runs r JOIN role_aliases ra ON ra.alias = r.phrase
+                ON CONFLICT DO NOTHING
+                RETURNING 1)
+            SELECT count(*) FROM added
+            """, ids.map { [$0.map(String.init).pgText] } ?? [])
+        return r.int(0, 0) ?? 0
     }
 
     /// Drops duplicates from the stage and inserts the rest; returns inserted rows per platform, and their ids.
