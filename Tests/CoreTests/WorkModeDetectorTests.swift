@@ -33,6 +33,10 @@ struct WorkModeDetectorTests {
         #expect(mode("Remote friendly, but you must be in our Austin office 2 days a week") == .hybrid)
         #expect(mode("Fully remote. Team meets in the office once a year.", "description") == .remote)
         #expect(mode("Work from home 2 days a week") == .hybrid)
+        // The evidence shows the negation, not only the words around "remote".
+        let negated = WorkModeDetector.detect(texts: [("work_mode", "Remote work is not available for this position")],
+                                              flags: [])
+        #expect(negated.evidence == "work_mode: \"remote work is not available\"")
         #expect(mode("Remote - work 40 hours a week") == .remote)
     }
 

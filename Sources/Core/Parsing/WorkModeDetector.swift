@@ -181,8 +181,8 @@ enum WorkModePhrases {
                         }
                     } else if isNegated(words, start: index, count: count) {
                         if onsite == nil {
-                            let from = max(0, index - 2)
-                            let to = min(words.count, index + count + 2)
+                            let from = max(0, index - 4)  // the negation, up to four words away, is in the evidence
+                            let to = min(words.count, index + count + 4)
                             onsite = Hit(mode: .onsite, phrase: tokens.text(from, to), isRemoteNegated: true)
                         }
                     } else if remote == nil {
