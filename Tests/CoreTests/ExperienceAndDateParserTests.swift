@@ -70,7 +70,23 @@ import Testing
         #expect(range?.yearsMax == example.2)
     }
 
+    /// Seniority words that are ranks only in some titles (Adzuna "Staff Nurse" was 8 years).
+    @Test func titleRanksNeedTheirRole() {
+        #expect(ExperienceParser.parse("Staff Nurse") == nil)
+        #expect(ExperienceParser.parse("Lead Cashier") == nil)
+        #expect(ExperienceParser.parse("IT Service Desk Lead") == nil)
+        #expect(ExperienceParser.parse("Chief Cook") == nil)
+        #expect(ExperienceParser.parse("Head Chef") == nil)
+        #expect(ExperienceParser.parse("Staff Software Engineer")?.yearsMin == 8)
+        #expect(ExperienceParser.parse("Chief Technology Officer")?.yearsMin == 10)
+        #expect(ExperienceParser.parse("Head of Data")?.yearsMin == 10)
+        // Adzuna masked the minimum: only the maximum is stated.
+        #expect(ExperienceParser.parse("Minimim Experience **** to 4 years") == ExperienceRange(yearsMin: nil, yearsMax: 4))
+    }
+
     @Test(arguments: [
+        "The position is for a minimum of 3 months with a possibility of an extension",
+        "Have you done this before? No Experience / Some",
         "Within 1 month you will own the roadmap.",
         "Quality Engineer 6 month contract Location Fleet, Hants",
         "The company have been established for over 40 years, and can offer an advanced extrusion facility",

@@ -33,6 +33,12 @@ struct WorkModeDetectorTests {
         #expect(mode("Remote friendly, but you must be in our Austin office 2 days a week") == .hybrid)
         #expect(mode("Fully remote. Team meets in the office once a year.", "description") == .remote)
         #expect(mode("Work from home 2 days a week") == .hybrid)
+        // Glassdoor and Adzuna descriptions that were stored as remote.
+        #expect(mode("Telecommuting Options:  Telecommuting Not Allowed", "description") == .onsite)
+        #expect(mode("Registered nurse for a care home based in Bury St Edmunds", "description") == .unknown)
+        #expect(mode("WFH flexibility", "description") == .hybrid)
+        #expect(mode("Work-from-home Fridays", "description") == .hybrid)
+        #expect(mode("Fully remote benefits include a home office stipend", "description") == .remote)
         // The evidence shows the negation, not only the words around "remote".
         let negated = WorkModeDetector.detect(texts: [("work_mode", "Remote work is not available for this position")],
                                               flags: [])

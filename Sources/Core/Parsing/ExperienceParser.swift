@@ -28,16 +28,28 @@ public enum ExperienceParser {
 
     private static func scan(_ b: [UInt8], seniorityWords: Bool, inProse: Bool) -> ExperienceRange? {
         if let months = jsonMonths(b) { return months }
-        if SalaryParser.contains(b, "no experience") || SalaryParser.contains(b, "no prior experience")
-            || SalaryParser.contains(b, "\"no_experience_required\": \"true\"") {
+        // In a description "No Experience" can be an answer option of a screening question: only a statement counts.
+        let none = inProse
+            ? SalaryParser.contains(b, "no experience required") || SalaryParser.contains(b, "no experience necessary")
+                || SalaryParser.contains(b, "no experience needed") || SalaryParser.contains(b, "no prior experience")
+                || SalaryParser.contains(b, "no previous experience")
+            : SalaryParser.contains(b, "no experience") || SalaryParser.contains(b, "no prior experience")
+        if none || SalaryParser.contains(b, "\"no_experience_required\": \"true\"") {
             return ExperienceRange(yearsMin: 0, yearsMax: 0)
         }
         var i = 0
         while i < b.count {
-            if let (range, next) = requirement(b, at: i) {
+            if let (found, next) = requirement(b, at: i) {
+                // Adzuna masks numbers: "Minimum Experience **** to 4 years" states the maximum only.
+                var range = found
+                if let r = found, r.yearsMax == nil, isMaskedRangeStart(b, before: i) {
+                    range = ExperienceRange(yearsMin: nil, yearsMax: r.yearsMin)
+                }
+                let months = SalaryParser.contains(Array(b[i..<next]), "month")
                 if let range, !inProse {
                     return range
-                } else if var range, isExperienceInProse(b, start: i, end: next, isRange: range.yearsMax != nil) {
+                } else if var range, isExperienceInProse(b, start: i, end: next, isRange: range.yearsMax != nil,
+                                                         isMonths: months) {
                     if (range.yearsMin ?? 0) > 30 { range = lostDash(range) ?? range }
                     if (range.yearsMin ?? 0) <= 30 { return range }
                 }
@@ -173,7 +185,16 @@ public enum ExperienceParser {
     // MARK: - Descriptions
 
     /// Whether the sentence around the figure at `start..<end` ("5+ years") ties it to the experience asked for.
-    static func isExperienceInProse(_ b: [UInt8], start: Int, end: Int, isRange: Bool) -> Bool {
+    /// "**** to " or "****-" right before `index`.
+    private static func isMaskedRangeStart(_ b: [UInt8], before index: Int) -> Bool {
+        var i = index - 1
+        while i >= 0, b[i] == 0x20 { i -= 1 }
+        if i >= 1, b[i] | 0x20 == 0x6F, b[i - 1] | 0x20 == 0x74 { i -= 2 } else if i >= 0, b[i] == 0x2D { i -= 1 } else { return false }
+        while i >= 0, b[i] == 0x20 { i -= 1 }
+        return i >= 0 && b[i] == 0x2A
+    }
+
+    static func isExperienceInProse(_ b: [UInt8], start: Int, end: Int, isRange: Bool, isMonths: Bool = false) -> Bool {
         let before = words(b, before: start, limit: 8)
         let after = words(b, after: end, limit: 8)
         // What the duration is of: a contract, leave, service; or the company's own history.
@@ -188,6 +209,8 @@ public enum ExperienceParser {
         if before.contains(where: experienceWords.contains) || after.contains(where: experienceWords.contains) {
             return true
         }
+        // Months without the word experience are how long the job lasts ("for a minimum of 3 months").
+        if isMonths { return false }
         // "5+ years performing file processing", "3-5 years in a similar role": the form of a requirement;
         // "at least 5 years in software development", "Minimum 2 years proven success": stated as one.
         return isRange || b[start..<end].contains(0x2B) || before.suffix(4).contains(where: requirementCues.contains)
@@ -289,13 +312,70 @@ public enum ExperienceParser {
             guard SalaryTokenizer.isLetter(b[i]) else { i += 1; continue }
             var j = i
             while j < b.count, SalaryTokenizer.isLetter(b[j]) { j += 1 }
-            if let level = seniorityWordTable[SalaryLexicon.key(b, i, j)], level.rank > (best?.rank ?? -1) {
+            let word = SalaryLexicon.key(b, i, j)
+            if let level = seniorityWordTable[word], level.rank > (best?.rank ?? -1), isSeniority(word, b, after: j) {
                 best = level
             }
             i = j
         }
         return best?.range
     }
+
+    /// "Staff", "Lead", "Chief" and "Head" are ranks only in some titles: "Staff Engineer" but not "Staff Nurse",
+    /// "Lead Developer" but not "Lead Cashier" or "Service Desk Lead", "Chief Technology Officer" but not
+    /// "Chief Cook", "Head of Data" but not "Head Chef".
+    private static func isSeniority(_ word: UInt64, _ b: [UInt8], after end: Int) -> Bool {
+        switch word {
+        case staffKey: return nextWord(b, after: end).map(technicalNouns.contains) ?? false
+        case leadKey: return containsWord(b, professionalNouns)
+        case chiefKey: return nextWord(b, after: end).map(executiveWords.contains) ?? false
+        case headKey: return nextWord(b, after: end) == SalaryLexicon.key("of")
+        default: return true
+        }
+    }
+
+    private static func nextWord(_ b: [UInt8], after end: Int) -> UInt64? {
+        var i = end
+        while i < b.count, !SalaryTokenizer.isLetter(b[i]) {
+            if b[i] == 0x2C || b[i] == 0x28 || b[i] == 0x2D { return nil }  // "Lead, …", "Staff (…)", "Staff - …"
+            i += 1
+        }
+        var j = i
+        while j < b.count, SalaryTokenizer.isLetter(b[j]) { j += 1 }
+        return j > i ? SalaryLexicon.key(b, i, j) : nil
+    }
+
+    private static func containsWord(_ b: [UInt8], _ words: Set<UInt64>) -> Bool {
+        var i = 0
+        while i < b.count {
+            guard SalaryTokenizer.isLetter(b[i]) else { i += 1; continue }
+            var j = i
+            while j < b.count, SalaryTokenizer.isLetter(b[j]) { j += 1 }
+            if words.contains(SalaryLexicon.key(b, i, j)) { return true }
+            i = j
+        }
+        return false
+    }
+
+    private static let staffKey = SalaryLexicon.key("staff")
+    private static let leadKey = SalaryLexicon.key("lead")
+    private static let chiefKey = SalaryLexicon.key("chief")
+    private static let headKey = SalaryLexicon.key("head")
+    private static let technicalNouns = keys([
+        "engineer", "software", "data", "developer", "scientist", "product", "designer", "analyst", "security",
+        "machine", "site", "backend", "frontend", "full", "ml", "research", "platform", "infrastructure", "cloud",
+        "applied", "systems", "mobile", "ios", "android", "frontend", "devops", "sre", "technical", "architect",
+    ])
+    private static let professionalNouns = keys([
+        "engineer", "engineers", "developer", "developers", "architect", "scientist", "analyst", "designer",
+        "consultant", "programmer", "tester", "administrator", "devops", "sre", "engineering", "software", "data",
+        "qa", "security", "product", "technical", "researcher", "accountant", "auditor",
+    ])
+    private static let executiveWords = keys([
+        "officer", "executive", "technology", "technical", "information", "data", "operating", "financial",
+        "marketing", "product", "security", "architect", "engineer", "scientist", "of", "digital", "revenue",
+        "people", "medical", "nursing", "compliance", "risk", "investment", "commercial", "strategy",
+    ])
 
     private static let numberWordTable = PackedKeyTable(numberWords)
     private static let seniorityWordTable = PackedKeyTable(seniorityWords)

@@ -179,6 +179,9 @@ enum WorkModePhrases {
                             remote = Hit(mode: .remote, phrase: tokens.text(index - 1, index + count), isRemoteNegated: false)
                             remoteEnd = index + count
                         }
+                    } else if phrase.text.hasPrefix("home"), index >= 1, buildingWords.contains(words[index - 1]) {
+                        // "a care home based in Bury St Edmunds": the home is the workplace.
+                        break
                     } else if isNegated(words, start: index, count: count) {
                         if onsite == nil {
                             let from = max(0, index - 4)  // the negation, up to four words away, is in the evidence
@@ -206,6 +209,15 @@ enum WorkModePhrases {
         }
         if hybrid == nil, remote != nil, hasOfficeDays(words) {
             hybrid = Hit(mode: .hybrid, phrase: (remote?.phrase ?? "") + " with days in the office", isRemoteNegated: false)
+        }
+        // "Telecommuting Options: Telecommuting Not Allowed": a negated remote outweighs a bare mention.
+        if hybrid == nil, remote != nil, let negated = onsite, negated.isRemoteNegated { return negated }
+        // "WFH flexibility", "Work from home Fridays", "work from home on occasion": some of the time.
+        if hybrid == nil, let hit = remote, remoteEnd < words.count,
+           occasionalWords.contains(words[remoteEnd]) || (remoteEnd + 1 < words.count && words[remoteEnd] == onKey
+                                                          && occasionalWords.contains(words[remoteEnd + 1])) {
+            hybrid = Hit(mode: .hybrid, phrase: hit.phrase + " " + tokens.text(remoteEnd, min(words.count, remoteEnd + 2)),
+                         isRemoteNegated: false)
         }
         // "Work from home 2 days a week", "remote three days per week": some days remote is hybrid.
         if hybrid == nil, let hit = remote, hasDaysAWeek(words[remoteEnd..<min(words.count, remoteEnd + 5)]) {
@@ -258,6 +270,13 @@ enum WorkModePhrases {
         words.contains(where: { $0 == daysKey || $0 == dayKey }) && words.contains(weekKey)
     }
     private static let temporaryKeys: Set<UInt64> = SkillTokenizer.keys(["temporarily", "temporary"])
+    private static let buildingWords: Set<UInt64> = SkillTokenizer.keys([
+        "care", "nursing", "residential", "retirement", "childrens", "children", "group", "funeral", "rest", "foster",
+    ])
+    private static let occasionalWords: Set<UInt64> = SkillTokenizer.keys([
+        "flexibility", "flexible", "fridays", "friday", "mondays", "days", "day", "occasionally", "occasion",
+    ])
+    private static let onKey = SkillTokenizer.key("on")
     private static let officeKey = SkillTokenizer.key("office")
     private static let daysKey = SkillTokenizer.key("days")
     private static let dayKey = SkillTokenizer.key("day")
