@@ -232,6 +232,19 @@ import Testing
         #expect(SalaryParser.parse("$20 Monday to Friday")?.max == 20)
     }
 
+    /// Adzuna and Glassdoor fields found by a tester: a floor ("10,000+"), an open top ("to Competitive"), a unit
+    /// after punctuation or an extra, and money that clients save.
+    @Test func floorsOpenTopsAndLateUnits() throws {
+        let floor = try #require(SalaryParser.parse("10,000+"))
+        #expect(floor.min == 10_000 && floor.max == nil && floor.interval == .year && floor.unstated)
+        let open = try #require(SalaryParser.parse("7.00 to Competitive per hour"))
+        #expect(open.min == 7 && open.max == nil && open.interval == .hour && !open.unstated)
+        let dotted = try #require(SalaryParser.parse("60,000 to 65,000. per year"))
+        #expect(dotted.interval == .year && !dotted.unstated && dotted.max == 65_000)
+        #expect(SalaryParser.parse("25,000 + Bonus per year")?.unstated == false)
+        #expect(SalaryParser.extract(fromDescription: "Our clients save $200 per month on average") == nil)
+    }
+
     /// Naukri-style "Rs." with its dot, glued or spaced.
     @Test func rupeesWithADot() throws {
         let month = try #require(SalaryParser.parse("Rs. 25000/month"))

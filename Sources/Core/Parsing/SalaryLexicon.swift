@@ -104,7 +104,7 @@ enum SalaryLexicon {
                       "contributions", "savings", "night", "nights", "discount", "relocation", "valuation",
                       "customers", "expenditures", "budget", "sales", "invested", "investment", "sign", "signing",
                       "retention", "credit", "credits", "allowance", "fee", "fees", "deposit", "donation", "prize",
-                      "award", "grant", "equity", "stock", "rsu", "rsus", "commission", "tips"])
+                      "award", "grant", "equity", "stock", "rsu", "rsus", "commission", "tips", "save", "saves"])
         add(.large, ["million", "billion", "trillion"])
         return d
     }()

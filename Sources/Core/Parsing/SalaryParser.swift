@@ -25,6 +25,7 @@ public enum SalaryParser {
             if statement.notPay { return nil }
             reader.widenWithAlternatives(&statement)
             reader.widenWithOtherRates(&statement)
+            if statement.interval == nil, let unit = reader.unitLater(after: statement.last) { statement.interval = unit }
             return salary(from: statement, source: resolvedSource, defaultCurrency: defaultCurrency)
         }
         return nil
@@ -108,11 +109,11 @@ public enum SalaryParser {
     }
 
     /// The interval a figure with no stated unit most likely has: under 300 an hour, under 2,000 a day,
-    /// under 15,000 a month, else a year. Weeks are never guessed.
+    /// under 10,000 a month, else a year (Adzuna's "10,000+" for a commis chef is a year). Weeks are never guessed.
     public static func intervalSuggested(byMagnitude value: Double) -> PayInterval {
         if value < 300 { return .hour }
         if value < 2_000 { return .day }
-        if value < 15_000 { return .month }
+        if value < 10_000 { return .month }
         return .year
     }
 

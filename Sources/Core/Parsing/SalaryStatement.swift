@@ -48,6 +48,9 @@ struct SalaryStatementReader {
             default: break
             }
         }
+        // "10,000+", "$80K+": a floor, not a figure.
+        let orMore = index + 1 < tokens.count && tokens[index + 1].byte == 0x2B && tokens[index + 1].start == t.end
+        var openEnded = false
         // After the first amount: units and currency, then a range connector and a second amount.
         var i = index + 1
         i = skipTrailers(from: i, into: &s)
@@ -67,6 +70,8 @@ struct SalaryStatementReader {
                 }
                 break
             }
+            // "7.00 to Competitive per hour", "35,000 to Negotiable": the top is not stated.
+            if !loose, j < tokens.count, tokens[j].kind == .word, isOpenTop(tokens[j]) { openEnded = true }
             if j < tokens.count, tokens[j].kind == .number, !tokens[j].isPercent {
                 // "23 per hour LTD to 29 per hour", "7.46 plus enhancements to 9.25 per hour": words between
                 // the figures only make a range when the second is the same kind of figure a little higher.
@@ -107,12 +112,37 @@ struct SalaryStatementReader {
         } else if let l = lo {
             if l.isLarge { s.notPay = true }
             s.isLakh = l.isLakh
-            if upTo { s.max = l.value } else if from { s.min = l.value } else { s.min = l.value; s.max = l.value }
+            if upTo { s.max = l.value } else if from || orMore || openEnded { s.min = l.value } else { s.min = l.value; s.max = l.value }
         }
         // A unit named before the figure: "Annual Salary Range: $76,000", "hourly rate ... is $19".
         if s.interval == nil, let prefixUnit = unitBefore(s.first) { s.interval = prefixUnit }
         if s.interval != nil { s.hasPayEvidence = true }
         return s
+    }
+
+    private func isOpenTop(_ t: SalaryToken) -> Bool {
+        switch SalaryLexicon.key(bytes, t.start, t.end) {
+        case SalaryLexicon.key("competitive"), SalaryLexicon.key("negotiable"), SalaryLexicon.key("neg"),
+             SalaryLexicon.key("doe"), SalaryLexicon.key("tbc"), SalaryLexicon.key("tbd"), SalaryLexicon.key("depending"):
+            return true
+        default: return false
+        }
+    }
+
+    /// A unit a little after the statement in a salary field: "60,000 to 65,000. per year", "7.00 to Competitive
+    /// per hour", "25,000 + Bonus per year". Stops at the next figure.
+    func unitLater(after last: Int) -> PayInterval? {
+        var j = last + 1
+        while j < tokens.count, j <= last + 8 {
+            let t = tokens[j]
+            if t.kind == .number { return nil }
+            if t.kind == .word, t.lexeme == .per || t.byte == 0x2F, j + 1 < tokens.count,
+               case .unit(let u) = tokens[j + 1].lexeme { return u }
+            if t.kind == .punct, t.byte == 0x2F, j + 1 < tokens.count, case .unit(let u) = tokens[j + 1].lexeme { return u }
+            if t.kind == .word, case .unit(let u) = t.lexeme, t.end - t.start >= 5 { return u }  // "annum", "hourly"
+            j += 1
+        }
+        return nil
     }
 
     private func note(currency c: String, in s: inout SalaryStatement) {
