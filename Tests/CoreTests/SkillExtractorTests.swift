@@ -127,6 +127,11 @@ struct SkillExtractorTests {
                                          "Software Engineer", "Project Manager", "Full Time", "Contract W2", "TX",
                                          "2012", "reliable", "INC. specializes in delivering secure",
                                          "their prime contractors. Wi"]) == [])
+        // Found by a tester in Dice and Glassdoor lists.
+        #expect(extractor.canonicalize(["3+ Months Contract to Hire", "implementation experience....5+", "4-5",
+                                         "4+ years experience in dimensional", "health insurance", "ON-SITE", "basic",
+                                         "Learn"]) == [])
+        #expect(extractor.canonicalize(["Domain◦Microsoft Group Policy◦Enterprise"]) == ["Domain", "Microsoft Group Policy", "Enterprise"])
         // Real skills in the same lists, known or not, stay.
         #expect(extractor.canonicalize(["Routers", "CISSP", "TAD PGS", "Testing"]) == ["Routers", "CISSP", "TAD PGS", "Testing"])
         #expect(extractor.canonicalize(["Root cause analysis Data analysis Interpersonal skills Networking "

@@ -93,7 +93,12 @@ public final class SkillExtractor: Sendable {
         if roleNouns.contains(last) { return true }
         if words.count == 1, phrase.count == 2, phrase == phrase.uppercased(),
            LocationTables.usStateLookup[words[0]] != nil { return true }  // "TX"
-        if phrase.contains(". ") || words.contains(where: sentenceWords.contains) { return true }
+        if phrase.contains(". ") || phrase.contains("..") || words.contains(where: sentenceWords.contains) { return true }
+        // "4-5", "3+ Months Contract to Hire", "4+ years experience in dimensional": experience or terms, no skill.
+        if !phrase.contains(where: \.isLetter) { return true }
+        if phrase.contains(where: \.isNumber), words.contains(where: durationWords.contains) { return true }
+        if words.contains(where: { $0.hasPrefix("experience") }) { return true }
+        if words.allSatisfy(benefitWords.contains) { return true }  // "health insurance", "401k", "PTO"
         return false
     }
 
@@ -112,14 +117,23 @@ public final class SkillExtractor: Sendable {
         "other", "etc", "good", "strong", "excellent", "knowledge", "ability", "experience", "team", "solutions",
         "services", "release", "metrics", "scripts", "foundation", "materials", "test", "libraries", "library",
         "frameworks", "framework", "specification", "implementation", "maintenance", "operations", "various",
+        "basic", "learn", "advanced", "intermediate", "expert", "beginner", "familiarity", "exposure",
     ]
     private static let qualities: Set<String> = [
         "analytical", "written", "verbal", "oral", "reliable", "secure", "good", "strong", "excellent", "effective",
         "organizational", "organisational", "communication", "skills",
     ]
+    private static let durationWords: Set<String> = [
+        "year", "years", "yr", "yrs", "month", "months", "mo", "mos", "week", "weeks", "day", "days", "hours",
+    ]
+    private static let benefitWords: Set<String> = [
+        "health", "dental", "vision", "medical", "life", "insurance", "401k", "401(k)", "pto", "paid", "vacation",
+        "holidays", "benefits", "bonus", "pension", "retirement", "plan",
+    ]
     private static let employmentWords: Set<String> = [
         "full", "part", "time", "contract", "w2", "c2c", "corp", "to", "permanent", "temporary", "fulltime",
         "parttime", "travel", "telecommuting", "not", "available", "required", "preferred", "hire", "remote",
+        "on", "site", "onsite", "hybrid", "office",
     ]
     private static let sentenceWords: Set<String> = [
         "their", "our", "we", "you", "your", "is", "are", "was", "were", "will", "be", "specializes", "delivering",
@@ -140,7 +154,7 @@ public final class SkillExtractor: Sendable {
         "preferably", "prefered",
     ]
     private static let splitters = [",", ";", "|", "\n", "\t", " and ", " or ", " & ", " vs. ", " vs ", " - ", " – ",
-                                    " * ", "•", " + "]
+                                    " * ", "•", " + ", "◦", "▪", "■", "●", "○", "➢", "\u{F0B7}", "\u{F020}", "\u{F0A7}"]
 
     private static let phraseEdges = CharacterSet.whitespacesAndNewlines.union(.init(charactersIn: "-*•·\"'"))
     private static let asciiSplitters = splitters.filter(ASCIIText.isASCII).map { Array($0.utf8) }
