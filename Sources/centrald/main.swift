@@ -10,8 +10,10 @@ let topHelp = """
       demo [--no-tui] [--batch]     embedded database + demo data + console
       import FILE… [--platform P] [--workers N] [--json]
                                     import job postings (format detected per file)
-      parse KIND TEXT…              show how a string is normalized (salary, experience,
+      parse KIND [--description] TEXT…
+                                    show how a string is normalized (salary, experience,
                                     location, skills, date, work-mode); one JSON object per text
+                                    (or per line of stdin); --description: as a posting's description
       score --candidate FILE --job FILE [--semantic X] [--json]
                                     score one candidate/job pair (five components, grade, why)
       tenants add SLUG NAME | tenants list [--json]
@@ -31,7 +33,8 @@ let topHelp = """
       embeddings bench [--jobs N] [--roles N] [--model M] [--json]
                                     embedding throughput on synthetic job texts and role names
       roles normalize TITLE… [--model M] [--apply] | roles map
-                                    canonical role of each title (alias, embedding, or new) as JSON lines
+                                    canonical role of each title (alias, embedding, or new) as JSON lines;
+                                    map: postings without a role get theirs by alias
       db start|stop|status|url|migrate
                                     the database (embedded unless DATABASE_URL is set)
       help                          this text
