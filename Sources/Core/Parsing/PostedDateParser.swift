@@ -20,8 +20,8 @@ public enum PostedDateParser {
         let b = Array(text.utf8)
         guard b.contains(where: { $0 > 0x20 }) else { return nil }
         if let iso = isoDate(b) { return iso }
-        if let us = usDate(b) { return us }
-        if let slashed = yearFirstSlashDate(b) { return slashed }
+        if let us = slashDate(b, yearFirst: false) { return us }
+        if let slashed = slashDate(b, yearFirst: true) { return slashed }
         if let epoch = epoch(b) { return epoch }
         if let named = namedMonthDate(b, now: now) { return named }
         return relative(b, now: now)
@@ -80,28 +80,18 @@ public enum PostedDateParser {
         return nil
     }
 
-    /// "05/13/2024" (month/day/year).
-    private static func usDate(_ b: [UInt8]) -> Date? {
+    /// "05/13/2024" (month/day/year) or, `yearFirst`, "2024/05/01" (year/month/day).
+    private static func slashDate(_ b: [UInt8], yearFirst: Bool) -> Date? {
+        let (s1, s2) = yearFirst ? (4, 7) : (2, 5)
         var i = 0
         while i + 10 <= b.count {
-            if (i == 0 || !SalaryTokenizer.isDigit(b[i - 1])), b[i + 2] == 0x2F, b[i + 5] == 0x2F,
-               let m = digits(b, i, 2), let d = digits(b, i + 3, 2), let y = digits(b, i + 6, 4),
-               (1...12).contains(m), (1...31).contains(d) {
-                return Date(timeIntervalSince1970: Double(daysFromCivil(y, m, d)) * 86_400)
-            }
-            i += 1
-        }
-        return nil
-    }
-
-    /// "2024/05/01" (year/month/day).
-    private static func yearFirstSlashDate(_ b: [UInt8]) -> Date? {
-        var i = 0
-        while i + 10 <= b.count {
-            if (i == 0 || !SalaryTokenizer.isDigit(b[i - 1])), b[i + 4] == 0x2F, b[i + 7] == 0x2F,
-               let y = digits(b, i, 4), let m = digits(b, i + 5, 2), let d = digits(b, i + 8, 2),
-               (1...12).contains(m), (1...31).contains(d), i + 10 == b.count || !SalaryTokenizer.isDigit(b[i + 10]) {
-                return Date(timeIntervalSince1970: Double(daysFromCivil(y, m, d)) * 86_400)
+            if (i == 0 || !SalaryTokenizer.isDigit(b[i - 1])), b[i + s1] == 0x2F, b[i + s2] == 0x2F,
+               i + 10 == b.count || !SalaryTokenizer.isDigit(b[i + 10]) || !yearFirst {
+                let fields = yearFirst ? (digits(b, i, 4), digits(b, i + 5, 2), digits(b, i + 8, 2))
+                                       : (digits(b, i + 6, 4), digits(b, i, 2), digits(b, i + 3, 2))
+                if let y = fields.0, let m = fields.1, let d = fields.2, (1...12).contains(m), (1...31).contains(d) {
+                    return Date(timeIntervalSince1970: Double(daysFromCivil(y, m, d)) * 86_400)
+                }
             }
             i += 1
         }
