@@ -265,6 +265,7 @@ enum WorkModePhrases {
         }
         return false
     }
+
     /// "2 days a week", "three days per week" right after a remote phrase.
     static func hasDaysAWeek(_ words: ArraySlice<UInt64>) -> Bool {
         words.contains(where: { $0 == daysKey || $0 == dayKey }) && words.contains(weekKey)
