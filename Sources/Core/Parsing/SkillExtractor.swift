@@ -203,12 +203,7 @@ public final class SkillExtractor: Sendable {
         }
         if depth < 4 {
             var parts = Self.splitOnSplitters(phrase)
-            // "CI/CD pipelines", "PL/SQL procedures": a slash inside a known name does not split.
-            let slashInName = phrase.split(separator: " ").contains { word in
-                word.contains("/") && taxonomy.lookupIndex(String(word).trimmingCharacters(in: Self.edgePunctuation),
-                                                           fuzzy: false) != nil
-            }
-            if parts.count == 1, phrase.contains("/"), !slashInName {
+            if parts.count == 1, phrase.contains("/"), !hasKnownNameWithSlash(phrase) {
                 // "Java/Python" is two skills; in "A/B Testing" a one-letter part that is no skill makes the
                 // slash part of a name, kept whole.
                 let slashParts = phrase.split(separator: "/").map(String.init)
@@ -310,6 +305,14 @@ public final class SkillExtractor: Sendable {
             } else if trimmed.split(separator: " ").count <= Self.longestUnknownPhrase, !Self.isNotASkill(trimmed) {
                 output.add(trimmed)
             }
+        }
+    }
+
+    /// "CI/CD pipelines", "PL/SQL procedures": a word with a slash that is a known name, which must not be split.
+    private func hasKnownNameWithSlash(_ phrase: String) -> Bool {
+        phrase.split(separator: " ").contains { word in
+            word.contains("/")
+                && taxonomy.lookupIndex(String(word).trimmingCharacters(in: Self.edgePunctuation), fuzzy: false) != nil
         }
     }
 
