@@ -28,28 +28,21 @@ public enum ExperienceParser {
 
     private static func scan(_ b: [UInt8], seniorityWords: Bool, inProse: Bool) -> ExperienceRange? {
         if let months = jsonMonths(b) { return months }
-        // In a description "No Experience" can be an answer option of a screening question: only a statement counts.
-        let none = inProse
-            ? SalaryParser.contains(b, "no experience required") || SalaryParser.contains(b, "no experience necessary")
-                || SalaryParser.contains(b, "no experience needed") || SalaryParser.contains(b, "no prior experience")
-                || SalaryParser.contains(b, "no previous experience")
-            : SalaryParser.contains(b, "no experience") || SalaryParser.contains(b, "no prior experience")
-        if none || SalaryParser.contains(b, "\"no_experience_required\": \"true\"") {
+        if saysNoExperience(b, inProse: inProse) || SalaryParser.contains(b, "\"no_experience_required\": \"true\"") {
             return ExperienceRange(yearsMin: 0, yearsMax: 0)
         }
         var i = 0
         while i < b.count {
-            if let (found, next) = requirement(b, at: i) {
+            if let (found, next, inMonths) = requirement(b, at: i) {
                 // Adzuna masks numbers: "Minimum Experience **** to 4 years" states the maximum only.
                 var range = found
                 if let r = found, r.yearsMax == nil, isMaskedRangeStart(b, before: i) {
                     range = ExperienceRange(yearsMin: nil, yearsMax: r.yearsMin)
                 }
-                let months = SalaryParser.contains(Array(b[i..<next]), "month")
                 if let range, !inProse {
                     return range
                 } else if var range, isExperienceInProse(b, start: i, end: next, isRange: range.yearsMax != nil,
-                                                         isMonths: months) {
+                                                         isMonths: inMonths) {
                     if (range.yearsMin ?? 0) > 30 { range = lostDash(range) ?? range }
                     if (range.yearsMin ?? 0) <= 30 { return range }
                 }
@@ -150,7 +143,7 @@ public enum ExperienceParser {
     }
 
     /// A requirement starting at `i`: `(range, _)` when found; `(nil, next)` when a number there is not one.
-    private static func requirement(_ b: [UInt8], at i: Int) -> (ExperienceRange?, Int)? {
+    private static func requirement(_ b: [UInt8], at i: Int) -> (range: ExperienceRange?, next: Int, inMonths: Bool)? {
         guard let (v1, e1) = number(b, at: i) else { return nil }
         var j = e1
         var plus = false
@@ -165,26 +158,40 @@ public enum ExperienceParser {
                 if j < b.count, b[j] == 0x2B { j = skipSpaces(b, j + 1) }
             }
         }
-        guard let (u, ue) = unit(b, j) else { return (nil, e1) }
+        guard let (u, ue) = unit(b, j) else { return (nil, e1, false) }
         // Ages, not experience.
         let after = skipSpaces(b, ue)
-        if startsWith(b, after, "old") || startsWith(b, after, "of age") { return (nil, ue) }
+        if startsWith(b, after, "old") || startsWith(b, after, "of age") { return (nil, ue, false) }
         let factor = u == .year ? 1.0 : 1.0 / 12
         var lo = v1 * factor
         var hi = v2.map { $0 * factor }
-        guard lo <= 50, (hi ?? 0) <= 50 else { return (nil, ue) }
+        guard lo <= 50, (hi ?? 0) <= 50 else { return (nil, ue, false) }
         // "1 year 6 months".
         if u == .year, v2 == nil, !plus, let (m, me) = number(b, at: after), let (mu, _) = unit(b, skipSpaces(b, me)),
            mu == .month {
             lo += m / 12
         }
         if let h = hi, h < lo { (lo, hi) = (h, lo) }
-        return (ExperienceRange(yearsMin: rounded(lo), yearsMax: hi.map(rounded)), ue)
+        return (ExperienceRange(yearsMin: rounded(lo), yearsMax: hi.map(rounded)), ue, u == .month)
     }
 
     // MARK: - Descriptions
 
-    /// Whether the sentence around the figure at `start..<end` ("5+ years") ties it to the experience asked for.
+    /// "No experience", "no prior experience". In a description "No Experience" can be an answer option of a
+    /// screening question: there only a statement counts ("no experience required / necessary / needed", "no prior
+    /// experience", "no previous experience").
+    private static func saysNoExperience(_ b: [UInt8], inProse: Bool) -> Bool {
+        if SalaryParser.contains(b, "no prior experience") { return true }
+        guard inProse else { return SalaryParser.contains(b, "no experience") }
+        if SalaryParser.contains(b, "no previous experience") { return true }
+        var from = 0
+        while let at = SalaryParser.firstIndex(b, "no experience", from: from) {
+            if let next = words(b, after: at + 13, limit: 1).first, statedNone.contains(next) { return true }
+            from = at + 13
+        }
+        return false
+    }
+
     /// "**** to " or "****-" right before `index`.
     private static func isMaskedRangeStart(_ b: [UInt8], before index: Int) -> Bool {
         var i = index - 1
@@ -194,6 +201,7 @@ public enum ExperienceParser {
         return i >= 0 && b[i] == 0x2A
     }
 
+    /// Whether the sentence around the figure at `start..<end` ("5+ years") ties it to the experience asked for.
     static func isExperienceInProse(_ b: [UInt8], start: Int, end: Int, isRange: Bool, isMonths: Bool = false) -> Bool {
         let before = words(b, before: start, limit: 8)
         let after = words(b, after: end, limit: 8)
@@ -289,6 +297,7 @@ public enum ExperienceParser {
         "collective", "collectively", "company", "firm", "business", "heritage", "since", "anniversary",
     ])
     private static let weWords = keys(["we", "our", "ours", "us"])
+    private static let statedNone = keys(["required", "necessary", "needed"])
     private static let sharedWords = keys(["combined", "collective", "collectively", "cumulative", "between"])
     private static let requirementCues = keys([
         "minimum", "min", "least", "require", "required", "requires", "requirement", "need", "needs", "must",
@@ -364,7 +373,7 @@ public enum ExperienceParser {
     private static let technicalNouns = keys([
         "engineer", "software", "data", "developer", "scientist", "product", "designer", "analyst", "security",
         "machine", "site", "backend", "frontend", "full", "ml", "research", "platform", "infrastructure", "cloud",
-        "applied", "systems", "mobile", "ios", "android", "frontend", "devops", "sre", "technical", "architect",
+        "applied", "systems", "mobile", "ios", "android", "devops", "sre", "technical", "architect",
     ])
     private static let professionalNouns = keys([
         "engineer", "engineers", "developer", "developers", "architect", "scientist", "analyst", "designer",
