@@ -16,35 +16,34 @@ public enum SalaryParser {
         if let structured = SalaryStructuredFormats.parse(bytes, source: source, defaultCurrency: defaultCurrency) {
             return structured
         }
-        let tokens = SalaryTokenizer(bytes).tokens()
-        let reader = SalaryStatementReader(tokens: tokens, bytes: bytes)
-        let resolvedSource = markedSource(bytes) ?? source
-        for index in tokens.indices where tokens[index].kind == .number {
-            guard var statement = reader.statement(at: index) else { continue }
-            reader.judgeContext(&statement)
-            if statement.notPay { return nil }
-            reader.widenWithAlternatives(&statement)
-            reader.widenWithOtherRates(&statement)
-            if statement.interval == nil, let unit = reader.unitLater(after: statement.last) { statement.interval = unit }
-            return salary(from: statement, source: resolvedSource, defaultCurrency: defaultCurrency)
-        }
-        return nil
+        guard let (reader, first) = firstStatement(bytes), !first.notPay else { return nil }
+        var statement = first
+        reader.widenWithAlternatives(&statement)
+        reader.widenWithOtherRates(&statement)
+        if statement.interval == nil, let unit = reader.unitLater(after: statement.last) { statement.interval = unit }
+        return salary(from: statement, source: markedSource(bytes) ?? source, defaultCurrency: defaultCurrency)
     }
 
     /// Why `parse` found no salary in `text`, in a user's words: no amount at all, or money that is not pay.
     public static func reasonForNoSalary(_ text: String) -> String {
         let bytes = SalaryTokenizer.bytes(of: text)
         if startsWithNegativeAmount(bytes) { return "a negative amount is not pay" }
+        if let (_, statement) = firstStatement(bytes), statement.notPay {
+            return "money that is not pay (a bonus, benefit, 401k, gift card, revenue or a sum in millions)"
+        }
+        return "no pay amount in this text"
+    }
+
+    /// The first statement of a salary field, judged by the words around it; nil when no figure starts one.
+    private static func firstStatement(_ bytes: [UInt8]) -> (SalaryStatementReader, SalaryStatement)? {
         let tokens = SalaryTokenizer(bytes).tokens()
         let reader = SalaryStatementReader(tokens: tokens, bytes: bytes)
         for index in tokens.indices where tokens[index].kind == .number {
             guard var statement = reader.statement(at: index) else { continue }
             reader.judgeContext(&statement)
-            if statement.notPay {
-                return "money that is not pay (a bonus, benefit, 401k, gift card, revenue or a sum in millions)"
-            }
+            return (reader, statement)
         }
-        return "no pay amount in this text"
+        return nil
     }
 
     /// The first pay statement in a job description (source .parsed); nil when none.

@@ -136,9 +136,9 @@ struct SalaryStatementReader {
         while j < tokens.count, j <= last + 8 {
             let t = tokens[j]
             if t.kind == .number { return nil }
-            if t.kind == .word, t.lexeme == .per || t.byte == 0x2F, j + 1 < tokens.count,
+            // "per year", "a year", "/yr".
+            if t.lexeme == .per || (t.kind == .punct && t.byte == 0x2F), j + 1 < tokens.count,
                case .unit(let u) = tokens[j + 1].lexeme { return u }
-            if t.kind == .punct, t.byte == 0x2F, j + 1 < tokens.count, case .unit(let u) = tokens[j + 1].lexeme { return u }
             if t.kind == .word, case .unit(let u) = t.lexeme, t.end - t.start >= 5 { return u }  // "annum", "hourly"
             j += 1
         }
