@@ -29,24 +29,27 @@ public enum TextFileDecoder {
 
     public static func decode(_ data: Data, file: String) throws -> Decoded {
         if data.isEmpty { throw FileImportError(file: file, reason: "the file is empty") }
-        let bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            // The mark says UTF-8 whatever the bytes after it hold: damaged bytes are read one by one.
-            var decoded = repairedUTF8(bytes, from: 3)
-            decoded.encoding = decoded.repairs.isEmpty ? "UTF-8 (BOM)" : decoded.encoding.replacingOccurrences(of: "UTF-8", with: "UTF-8 (BOM)")
-            return decoded
-        }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+        let bom = data.starts(with: [0xEF, 0xBB, 0xBF])
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
             guard let s = String(data: data, encoding: .utf16) else {
                 throw FileImportError(file: file, reason: "starts with a UTF-16 byte-order mark but is not valid UTF-16")
             }
             return Decoded(text: s, encoding: "UTF-16")
         }
-        if let offset = binaryOffset(data) {
-            throw FileImportError(file: file, reason: "binary data (control byte 0x\(String(bytes[offset], radix: 16)) at byte \(offset)); expected JSON, JSON Lines or CSV text")
+        if !bom, let offset = binaryOffset(data) {
+            throw FileImportError(file: file, reason: "binary data (control byte 0x\(String(data[data.startIndex + offset], radix: 16)) at byte \(offset)); expected JSON, JSON Lines or CSV text")
         }
-        let hasNUL = bytes.withUnsafeBufferPointer { $0.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }
-        if !hasNUL, let s = String(validating: bytes, as: UTF8.self) { return Decoded(text: s, encoding: "UTF-8") }
+        // Valid UTF-8 (the common case) is converted as it stands, without a copy of the bytes.
+        let body = bom ? data.dropFirst(3) : data
+        let hasNUL = body.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0, raw.count) != nil } ?? false }
+        if !hasNUL, let s = String(data: body, encoding: .utf8) { return Decoded(text: s, encoding: bom ? "UTF-8 (BOM)" : "UTF-8") }
+        let bytes = [UInt8](data)
+        if bom {
+            // The mark says UTF-8 whatever the bytes after it hold: damaged bytes are read one by one.
+            var decoded = repairedUTF8(bytes, from: 3)
+            decoded.encoding = decoded.encoding.replacingOccurrences(of: "UTF-8", with: "UTF-8 (BOM)")
+            return decoded
+        }
         if isMostlyUTF8(bytes) { return repairedUTF8(bytes, from: 0) }
         return legacy(bytes)
     }
