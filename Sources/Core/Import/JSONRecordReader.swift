@@ -25,7 +25,8 @@ public enum JSONRecordReader {
         /// When the records are in an array that the file ends inside of, after a complete record (`[{…}, {…},`):
         /// the number of the last complete record. (A file that ends inside a record reports that record as broken.)
         public var endsAfterRecord: Int?
-        /// Where each record is in the text, when the array was split record by record (one range per record).
+        /// Where each record is in the text, when the array was split record by record (one range per record) and
+        /// the text did not have to be rewritten for that (a bare `NaN` becomes `null`, which moves what follows).
         public var ranges: [Range<Int>]?
     }
 
@@ -182,7 +183,8 @@ public enum JSONRecordReader {
             }
             return true
         }
-        var document = Document(records: records, ranges: ranges)
+        // The ranges are offsets into `clean`: they say where records are in `bytes` only if nothing was rewritten.
+        var document = Document(records: records, ranges: clean == bytes ? ranges : nil)
         if case .endOfText(let complete) = end, complete > 0 { document.endsAfterRecord = complete }
         return document
     }
