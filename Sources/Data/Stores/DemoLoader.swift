@@ -48,6 +48,7 @@ public struct DemoLoader {
     /// Inserts the 25 canonical roles and their aliases (idempotent); returns how many roles.
     @discardableResult
     public func loadRoles() throws -> Int {
+        var aliasesAdded = 0
         for role in dataset.roles {
             let r = try conn.query("""
                 INSERT INTO global_roles (canonical_role) VALUES ($1)
@@ -55,11 +56,14 @@ public struct DemoLoader {
                 """, [role.name])
             let id = r.int64(0, 0) ?? 0
             for alias in [role.name] + role.aliases {
-                try conn.query("INSERT INTO role_aliases (alias, role_id) VALUES (lower($1), $2) ON CONFLICT DO NOTHING", [alias, id])
+                let added = try conn.query("""
+                    INSERT INTO role_aliases (alias, role_id) VALUES (lower($1), $2) ON CONFLICT DO NOTHING RETURNING 1
+                    """, [alias, id])
+                aliasesAdded += added.rowCount
             }
         }
-        // Postings imported before the roles existed get theirs now.
-        try JobImportWriter.mapRolesByAlias(conn, ids: nil)
+        // Postings imported before the roles existed get theirs now (nothing to do when every alias was there).
+        if aliasesAdded > 0 { try JobImportWriter.mapRolesByAlias(conn, ids: nil) }
         return dataset.roles.count
     }
 
